@@ -1,0 +1,161 @@
+package dev.tcg4j.frontend.riscv;
+
+import dev.tcg4j.ir.Temp;
+import dev.tcg4j.ir.spi.GuestArch;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * RV64GC as the runtime and plugins see it: the layout of {@code CpuState.regs} and the Linux
+ * syscall ABI.
+ *
+ * <p>Slots 0-31 hold x0-x31 (x0 is never written, so it reads 0), 32-63 hold f0-f31 as raw 64-bit
+ * patterns (singles NaN-boxed), then the pc, the accrued FP exception flags, the dynamic rounding
+ * mode and the LR/SC reservation. fflags and frm are separate slots so that FP helpers update flags
+ * without read-modify-write of fcsr; fcsr is composed from them.
+ */
+public final class RiscvArch implements GuestArch {
+    public static final int X0 = 0;
+    public static final int F0 = 32;
+    public static final int PC = 64;
+    /** Accrued exception flags, fcsr[4:0]: NV=16 DZ=8 OF=4 UF=2 NX=1. */
+    public static final int FFLAGS = 65;
+    /** Dynamic rounding mode, fcsr[7:5]. */
+    public static final int FRM = 66;
+    /** Address reserved by the last LR, or -1 when there is no reservation. */
+    public static final int RESERVATION_ADDR = 67;
+    /** Value loaded by the last LR, compared by SC. */
+    public static final int RESERVATION_VALUE = 68;
+    public static final int SLOTS = 72;
+
+    public static final int ELF_MACHINE_RISCV = 243;
+
+    /** AT_HWCAP: one bit per single-letter extension, 'a' = bit 0: I, M, A, F, D, C. */
+    public static final long HWCAP_IMAFDC = bit('i') | bit('m') | bit('a') | bit('f') | bit('d') | bit('c');
+
+    private static final String[] X_ABI = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1",
+        "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9",
+        "s10", "s11", "t3", "t4", "t5", "t6"};
+    private static final String[] F_ABI = {"ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7", "fs0",
+        "fs1", "fa0", "fa1", "fa2", "fa3", "fa4", "fa5", "fa6", "fa7", "fs2", "fs3", "fs4", "fs5", "fs6",
+        "fs7", "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
+
+    private final List<Temp> globals;
+    private final Temp[] x = new Temp[32];
+    private final Temp[] f = new Temp[32];
+    private final Temp pc;
+    private final List<RegisterDescriptor> registers;
+
+    public RiscvArch() {
+        List<Temp> g = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            x[i] = Temp.global(X_ABI[i], X0 + i);
+            f[i] = Temp.global(F_ABI[i], F0 + i);
+        }
+        for (int i = 1; i < 32; i++) {
+            g.add(x[i]);
+        }
+        g.addAll(List.of(f));
+        pc = Temp.global("pc", PC);
+        g.add(pc);
+        globals = Collections.unmodifiableList(g);
+        List<RegisterDescriptor> regs = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            regs.add(new RegisterDescriptor(X_ABI[i], X0 + i, 8));
+        }
+        regs.add(new RegisterDescriptor("pc", PC, 8));
+        for (int i = 0; i < 32; i++) {
+            regs.add(new RegisterDescriptor(F_ABI[i], F0 + i, 8));
+        }
+        registers = List.copyOf(regs);
+    }
+
+    private static long bit(char c) {
+        return 1L << (c - 'a');
+    }
+
+    public static String xName(int i) {
+        return X_ABI[i];
+    }
+
+    public static String fName(int i) {
+        return F_ABI[i];
+    }
+
+    /** The global of x{@code i}; x0 has none (it reads as the constant 0). */
+    public Temp x(int i) {
+        if (i == 0) {
+            throw new IllegalArgumentException("x0 is not a global: use the constant 0");
+        }
+        return x[i];
+    }
+
+    public Temp f(int i) {
+        return f[i];
+    }
+
+    public Temp pc() {
+        return pc;
+    }
+
+    @Override
+    public String name() {
+        return "riscv64";
+    }
+
+    @Override
+    public int elfMachine() {
+        return ELF_MACHINE_RISCV;
+    }
+
+    @Override
+    public int stateSlots() {
+        return SLOTS;
+    }
+
+    @Override
+    public List<Temp> globals() {
+        return globals;
+    }
+
+    @Override
+    public int pcSlot() {
+        return PC;
+    }
+
+    @Override
+    public int stackPointerSlot() {
+        return X0 + 2;
+    }
+
+    @Override
+    public int syscallNumberSlot() {
+        return X0 + 17;
+    }
+
+    @Override
+    public int[] syscallArgSlots() {
+        return new int[] {X0 + 10, X0 + 11, X0 + 12, X0 + 13, X0 + 14, X0 + 15};
+    }
+
+    @Override
+    public int syscallReturnSlot() {
+        return X0 + 10;
+    }
+
+    @Override
+    public int syscallInsnSize() {
+        return 4;
+    }
+
+    @Override
+    public long hwcap() {
+        return HWCAP_IMAFDC;
+    }
+
+    @Override
+    public List<RegisterDescriptor> registers() {
+        return registers;
+    }
+}

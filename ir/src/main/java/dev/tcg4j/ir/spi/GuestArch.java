@@ -1,0 +1,45 @@
+package dev.tcg4j.ir.spi;
+
+import dev.tcg4j.ir.Temp;
+import java.util.List;
+
+/**
+ * What the runtime needs to know of a guest architecture, and what plugins may see of its registers.
+ */
+public interface GuestArch {
+    /** As qemu's target name, for example "riscv64". */
+    String name();
+
+    /** ELF e_machine of its programs. */
+    int elfMachine();
+
+    /** Size of {@code CpuState.regs}. */
+    int stateSlots();
+
+    /** The IR globals, each bound to a slot. */
+    List<Temp> globals();
+
+    int pcSlot();
+
+    int stackPointerSlot();
+
+    /** Slot of the syscall number register. */
+    int syscallNumberSlot();
+
+    /** Slots of the syscall argument registers, in order. */
+    int[] syscallArgSlots();
+
+    int syscallReturnSlot();
+
+    /** Length of the syscall instruction: the runtime resumes after it. */
+    int syscallInsnSize();
+
+    /** AT_HWCAP of the initial auxiliary vector. */
+    long hwcap();
+
+    /** Registers plugins can read, by name. */
+    List<RegisterDescriptor> registers();
+
+    /** A register visible to plugins; {@code slot} indexes CpuState.regs. */
+    record RegisterDescriptor(String name, int slot, int sizeBytes) {}
+}

@@ -1,0 +1,72 @@
+package dev.tcg4j.ir.spi;
+
+import dev.tcg4j.ir.Op;
+import dev.tcg4j.ir.TbBuilder;
+import dev.tcg4j.ir.TranslationBlock;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.cpu.GuestTrap;
+
+/**
+ * The guest-independent translation loop (QEMU's {@code translator_loop}): drives a frontend one
+ * instruction at a time and calls the plugin hooks around each instruction.
+ */
+public final class TranslatorLoop {
+    private static final int PAGE_MASK = ~(GuestMemory.PAGE_SIZE - 1);
+
+    private final GuestFrontend frontend;
+
+    public TranslatorLoop(GuestFrontend frontend) {
+        this.frontend = frontend;
+    }
+
+    /**
+     * Translates the block at {@code pc}. A fault while fetching its first instruction propagates as
+     * {@link GuestTrap} and leaves nothing behind; a fault on a later instruction ends the block
+     * before it.
+     */
+    public TranslationBlock translate(GuestMemory code, long pc, int flags, int maxInsns, TranslatorHooks hooks) {
+        TbBuilder b = new TbBuilder(pc, flags, hooks);
+        BlockTranslator t = frontend.begin(b, code);
+        hooks.tbStart(b);
+        int started = 0;
+        boolean ended = false;
+        while (!ended) {
+            long insnPc = t.nextPc();
+            Op mark = b.ops().last();
+            b.insnStart(insnPc);
+            hooks.insnStart(b, insnPc);
+            started++;
+            BlockTranslator.Status status;
+            try {
+                status = t.translateInsn(b);
+            } catch (GuestTrap fetchFault) {
+                if (started == 1) {
+                    throw fetchFault;
+                }
+                status = BlockTranslator.Status.NOT_IN_THIS_BLOCK;
+            }
+            if (status == BlockTranslator.Status.NOT_IN_THIS_BLOCK) {
+                if (started == 1) {
+                    throw new IllegalStateException("frontend refused the first instruction at 0x"
+                            + Long.toHexString(insnPc));
+                }
+                b.ops().truncateAfter(mark);
+                if (b.insns().size() == started) {
+                    b.dropLastInsn();
+                }
+                started--;
+                t.endBlock(b);
+                break;
+            }
+            hooks.insnEnd(b);
+            if (status == BlockTranslator.Status.BLOCK_ENDED) {
+                ended = true;
+            } else if (started >= maxInsns || (t.nextPc() & PAGE_MASK) != (pc & PAGE_MASK)) {
+                t.endBlock(b);
+                ended = true;
+            }
+        }
+        hooks.tbEnd(b, started);
+        return b.build();
+    }
+}

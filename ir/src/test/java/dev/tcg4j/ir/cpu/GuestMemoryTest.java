@@ -1,0 +1,82 @@
+package dev.tcg4j.ir.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GuestMemoryTest {
+    private final GuestMemory mem = new GuestMemory(36);
+
+    @Test
+    void readsBackWhatItStoresLittleEndian() {
+        mem.map(0x10000, 0x2000, GuestMemory.READ | GuestMemory.WRITE);
+        mem.st64(0x10008, 0x1122334455667788L);
+        assertEquals(0x88, mem.ld8u(0x10008));
+        assertEquals(0x7788, mem.ld16u(0x10008));
+        assertEquals(0x55667788L, mem.ld32u(0x10008));
+        assertEquals(0x1122334455667788L, mem.ld64(0x10008));
+        mem.st32(0x10010, 0xfffffff0L);
+        assertEquals(-16L, mem.ld32s(0x10010));
+        assertEquals(0xfffffff0L, mem.ld32u(0x10010));
+    }
+
+    @Test
+    void accessesCrossingIntoTheNextPageWork() {
+        mem.map(0x10000, 0x2000, GuestMemory.READ | GuestMemory.WRITE);
+        mem.st64(0x10ffc, 0x0102030405060708L);
+        assertEquals(0x0102030405060708L, mem.ld64(0x10ffc));
+        assertEquals(0x0102L, mem.ld16u(0x11002));
+    }
+
+    @Test
+    void unmappedAndReadOnlyPagesTrap() {
+        mem.map(0x10000, 0x1000, GuestMemory.READ);
+        GuestTrap t = assertThrows(GuestTrap.class, () -> mem.ld64(0x20000));
+        assertEquals(GuestTrap.Kind.UNMAPPED, t.kind());
+        assertEquals(0x20000, t.address());
+        GuestTrap w = assertThrows(GuestTrap.class, () -> mem.st8(0x10000, 1));
+        assertEquals(GuestTrap.Kind.PROTECTION, w.kind());
+        assertThrows(GuestTrap.class, () -> mem.ld64(0x10ffc), "tail of the access is unmapped");
+        assertThrows(GuestTrap.class, () -> mem.ld8u(-1L));
+    }
+
+    @Test
+    void unmapForgetsContents() {
+        mem.map(0x10000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
+        mem.st64(0x10000, 42);
+        mem.unmap(0x10000, 0x1000);
+        mem.map(0x10000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
+        assertEquals(0, mem.ld64(0x10000));
+    }
+
+    @Test
+    void writesToCodePagesNotifyOncePerMarking() {
+        List<Long> pages = new ArrayList<>();
+        mem.setCodeWriteListener(pages::add);
+        mem.map(0x10000, 0x2000, GuestMemory.READ | GuestMemory.WRITE | GuestMemory.EXEC);
+        mem.markCode(0x10000, 4);
+        mem.st32(0x10100, 1);
+        mem.st32(0x10104, 2);
+        assertEquals(List.of(0x10000L), pages);
+        assertEquals(1, mem.ld32u(0x10100));
+    }
+
+    @Test
+    void fetchNeedsExecPermission() {
+        mem.map(0x10000, 0x1000, GuestMemory.READ);
+        assertEquals(GuestTrap.Kind.PROTECTION, assertThrows(GuestTrap.class, () -> mem.fetch16(0x10000)).kind());
+    }
+
+    @Test
+    void casExchangesOnlyOnMatchAndRejectsMisalignment() {
+        mem.map(0x10000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
+        mem.st64(0x10000, 5);
+        assertEquals(5, mem.cas64(0x10000, 5, 9));
+        assertEquals(9, mem.cas64(0x10000, 5, 11));
+        assertEquals(9, mem.ld64(0x10000));
+        assertEquals(GuestTrap.Kind.MISALIGNED, assertThrows(GuestTrap.class, () -> mem.cas64(0x10004, 0, 1)).kind());
+    }
+}
