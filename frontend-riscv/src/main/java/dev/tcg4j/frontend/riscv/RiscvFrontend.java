@@ -1,5 +1,7 @@
 package dev.tcg4j.frontend.riscv;
 
+import dev.tcg4j.frontend.riscv.disasm.RiscvDisassembler;
+import dev.tcg4j.frontend.riscv.translate.RiscvTranslator;
 import dev.tcg4j.ir.TbBuilder;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.spi.BlockTranslator;
@@ -10,6 +12,7 @@ import javax.inject.Inject;
 /** The RV64GC guest. */
 public final class RiscvFrontend implements GuestFrontend {
     private final RiscvArch arch = new RiscvArch();
+    private final RiscvDisassembler disassembler = new RiscvDisassembler();
 
     @Inject
     public RiscvFrontend() {}
@@ -21,11 +24,11 @@ public final class RiscvFrontend implements GuestFrontend {
 
     @Override
     public BlockTranslator begin(TbBuilder b, GuestMemory code) {
-        throw new UnsupportedOperationException("translator under construction");
+        return new RiscvTranslator(arch, b, code);
     }
 
     @Override
     public Disassembler disassembler() {
-        throw new UnsupportedOperationException("disassembler under construction");
+        return disassembler;
     }
 }

@@ -1,0 +1,60 @@
+package dev.tcg4j.frontend.riscv.translate;
+
+import dev.tcg4j.frontend.riscv.decode.Extension;
+import dev.tcg4j.frontend.riscv.decode.Insn;
+import dev.tcg4j.frontend.riscv.fpu.FpHelpers;
+import dev.tcg4j.ir.Helper;
+import dev.tcg4j.ir.cpu.CpuState;
+import java.lang.invoke.MethodType;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The {@link FpHelpers} method of each F/D computation, named after the mnemonic
+ * ({@code fcvt.w.s} calls {@code fcvt_w_s}). The helpers keep fflags and frm in CpuState slots that
+ * are not IR globals, so they need no global write-back: MAY_TRAP covers an invalid rounding mode.
+ */
+final class FpCalls {
+    static final Map<Insn, Helper> HELPERS = helpers();
+
+    private FpCalls() {}
+
+    /** True for the F/D instructions done inline (loads, stores, bit moves) rather than by helper. */
+    static boolean inline(Insn insn) {
+        return switch (insn) {
+            case FLW, FSW, FLD, FSD, FMV_X_W, FMV_W_X, FMV_X_D, FMV_D_X -> true;
+            default -> false;
+        };
+    }
+
+    private static Map<Insn, Helper> helpers() {
+        Map<Insn, Helper> m = new EnumMap<>(Insn.class);
+        for (Insn insn : Insn.values()) {
+            boolean fp = insn.extension() == Extension.RV64F || insn.extension() == Extension.RV64D;
+            if (fp && !inline(insn)) {
+                String name = insn.mnemonic().replace('.', '_');
+                m.put(insn, Helper.ofStatic(name, FpHelpers.class, name, type(insn), Helper.MAY_TRAP));
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** (cpu, operands..., rm?) returning the raw result. */
+    private static MethodType type(Insn insn) {
+        int operands = switch (insn.format()) {
+            case F_RRR_RM -> 3;
+            case F_RRR, F_CMP -> 2;
+            case F_RRRR_RM -> 4;
+            case F_RR_RM, F_TO_X_RM, X_TO_F_RM -> 2;
+            case F_TO_X -> 1;
+            default -> throw new IllegalArgumentException("no helper shape for " + insn);
+        };
+        Class<?>[] params = new Class<?>[1 + operands];
+        params[0] = CpuState.class;
+        for (int i = 1; i < params.length; i++) {
+            params[i] = long.class;
+        }
+        return MethodType.methodType(long.class, params);
+    }
+}

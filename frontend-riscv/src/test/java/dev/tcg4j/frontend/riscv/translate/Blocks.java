@@ -1,0 +1,56 @@
+package dev.tcg4j.frontend.riscv.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tcg4j.frontend.riscv.RiscvFrontend;
+import dev.tcg4j.ir.IrVerifier;
+import dev.tcg4j.ir.TranslationBlock;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.spi.TranslatorHooks;
+import dev.tcg4j.ir.spi.TranslatorLoop;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+/** Test fixture: hand-assembled code in guest memory, translated through the real translator loop. */
+final class Blocks {
+    static final long CODE = 0x1000;
+
+    final GuestMemory memory = new GuestMemory(20);
+    final RiscvFrontend frontend = new RiscvFrontend();
+
+    Blocks() {
+        memory.map(CODE, 2 * GuestMemory.PAGE_SIZE, GuestMemory.READ | GuestMemory.EXEC);
+    }
+
+    /**
+     * Writes instructions at {@code at}: a value whose low two bits are 11 is a 32-bit word,
+     * anything else a 16-bit parcel.
+     */
+    void write(long at, long... insns) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (long insn : insns) {
+            int size = (insn & 3) == 3 ? 4 : 2;
+            for (int i = 0; i < size; i++) {
+                out.write((int) (insn >>> (8 * i)));
+            }
+        }
+        byte[] bytes = out.toByteArray();
+        memory.writeInitial(at, bytes, 0, bytes.length);
+    }
+
+    TranslationBlock translate(long pc, int maxInsns, TranslatorHooks hooks) {
+        TranslationBlock tb = new TranslatorLoop(frontend).translate(memory, pc, 0, maxInsns, hooks);
+        assertEquals(List.of(), IrVerifier.check(tb.ops(), hooks.enabled()));
+        return tb;
+    }
+
+    TranslationBlock translate(long pc, int maxInsns) {
+        return translate(pc, maxInsns, TranslatorHooks.NONE);
+    }
+
+    /** Translates {@code insns} placed at {@link #CODE} as one block of at most that many instructions. */
+    TranslationBlock block(long... insns) {
+        write(CODE, insns);
+        return translate(CODE, insns.length);
+    }
+}
