@@ -18,7 +18,7 @@ public interface PluginHost {
      *     the one line to print before exiting with status 1
      */
     static PluginHost start(List<PluginSpec> specs, GuestInfo guest, Consumer<String> output) {
-        throw new UnsupportedOperationException("plugin core under construction");
+        return dev.tcg4j.injector.core.PluginCore.start(specs, guest, output);
     }
 
     /** True when some plugin registered a TB-translation callback; false means emit no markers. */

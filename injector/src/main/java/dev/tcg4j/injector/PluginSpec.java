@@ -1,31 +1,71 @@
 package dev.tcg4j.injector;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code -plugin NAME,ARG=VALUE,...} option: the plugin's name and its arguments in order.
+ * One {@code -plugin NAME,KEY=VALUE,...} option: the plugin's name (or jar path) and its arguments
+ * in order. Keys may repeat (several {@code match=} for the insn plugin), so the arguments are a list.
  */
-public record PluginSpec(String name, Map<String, String> args) {
+public record PluginSpec(String name, List<Map.Entry<String, String>> args) {
     public PluginSpec {
-        args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        List<Map.Entry<String, String>> copy = new ArrayList<>();
+        for (Map.Entry<String, String> e : args) {
+            copy.add(Map.entry(e.getKey(), e.getValue()));
+        }
+        args = List.copyOf(copy);
     }
 
-    /** Parses the option value as qemu does: comma-separated, the first item the plugin. */
+    /**
+     * Parses the option value as QEMU's option parser does: items separated by commas, the first the
+     * plugin; {@code ,,} stands for a literal comma; an item without {@code =} means {@code KEY=on}.
+     */
     public static PluginSpec parse(String option) {
-        String[] parts = option.split(",");
-        if (parts.length == 0 || parts[0].isEmpty()) {
+        List<String> items = splitItems(option);
+        if (items.isEmpty() || items.getFirst().isEmpty()) {
             throw new IllegalArgumentException("-plugin needs a plugin name");
         }
-        Map<String, String> args = new LinkedHashMap<>();
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i];
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("plugin argument '" + p + "' is not NAME=VALUE");
+        List<Map.Entry<String, String>> args = new ArrayList<>();
+        for (String item : items.subList(1, items.size())) {
+            int eq = item.indexOf('=');
+            if (eq == 0 || item.isEmpty()) {
+                throw new IllegalArgumentException("plugin argument '" + item + "' is not NAME=VALUE");
             }
-            args.put(p.substring(0, eq), p.substring(eq + 1));
+            args.add(eq < 0 ? Map.entry(item, "on") : Map.entry(item.substring(0, eq), item.substring(eq + 1)));
         }
-        return new PluginSpec(parts[0], args);
+        return new PluginSpec(items.getFirst(), args);
+    }
+
+    private static List<String> splitItems(String s) {
+        List<String> items = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',') {
+                if (i + 1 < s.length() && s.charAt(i + 1) == ',') {
+                    cur.append(',');
+                    i++;
+                    continue;
+                }
+                items.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        items.add(cur.toString());
+        return items;
+    }
+
+    /** The argument values given for {@code key}, in order. */
+    public List<String> values(String key) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : args) {
+            if (e.getKey().equals(key)) {
+                out.add(e.getValue());
+            }
+        }
+        return out;
     }
 }

@@ -1,0 +1,87 @@
+package dev.tcg4j.injector.core;
+
+import dev.tcg4j.injector.PluginStartException;
+import dev.tcg4j.plugin.api.Plugin;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+
+/**
+ * Finds plugins by name: a plain name among the {@link ServiceLoader} providers of the class path, a
+ * name ending in {@code .jar} as the providers of that jar alone. Each call makes fresh instances, so
+ * one plugin given twice on the command line runs as two independent instances.
+ */
+final class PluginLoader {
+    List<Plugin> load(String name) {
+        if (name.endsWith(".jar")) {
+            return fromJar(Path.of(name));
+        }
+        TreeSet<String> known = new TreeSet<>();
+        try {
+            for (ServiceLoader.Provider<Plugin> p : ServiceLoader.load(Plugin.class, classLoader()).stream().toList()) {
+                Plugin plugin = p.get();
+                if (plugin.name().equals(name)) {
+                    return List.of(plugin);
+                }
+                known.add(plugin.name());
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new PluginStartException("cannot load plugins: " + e.getMessage());
+        }
+        throw new PluginStartException("unknown plugin '" + name + "'; known plugins: "
+                + (known.isEmpty() ? "none" : String.join(", ", known)));
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        return tccl != null ? tccl : PluginLoader.class.getClassLoader();
+    }
+
+    /** The jar's loader stays open for the life of the process: its plugins run until exit. */
+    @SuppressWarnings("resource")
+    private static List<Plugin> fromJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new PluginStartException("cannot open plugin jar " + jar + ": no such file");
+        }
+        URLClassLoader loader;
+        try {
+            loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, Plugin.class.getClassLoader());
+        } catch (MalformedURLException e) {
+            throw new PluginStartException("cannot open plugin jar " + jar + ": " + e.getMessage());
+        }
+        List<Plugin> plugins = new ArrayList<>();
+        try {
+            for (ServiceLoader.Provider<Plugin> p : ServiceLoader.load(Plugin.class, loader).stream().toList()) {
+                // the parent's providers show up too; keep only the jar's own
+                if (p.type().getClassLoader() == loader) {
+                    plugins.add(p.get());
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            closeQuietly(loader);
+            throw new PluginStartException("cannot load plugins from " + jar + ": " + e.getMessage());
+        }
+        if (plugins.isEmpty()) {
+            closeQuietly(loader);
+            throw new PluginStartException(jar + " holds no tcg4j plugin (META-INF/services/"
+                    + Plugin.class.getName() + ")");
+        }
+        return plugins;
+    }
+
+    private static void closeQuietly(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // nothing was loaded from it
+        }
+    }
+}
