@@ -51,10 +51,17 @@ public final class TbBuilder extends IrEmitter {
 
     @Override
     public Op qemuLd(Temp d, Temp addr, MemOp mop) {
-        Op op = super.qemuLd(d, addr, mop);
-        if (hooks.enabled()) {
-            pluginMem(addr, d, mop.meminfo(false));
+        if (!hooks.enabled()) {
+            return super.qemuLd(d, addr, mop);
         }
+        // the marker needs the address after the load, which may have overwritten it
+        Temp a = addr;
+        if (d == addr) {
+            a = newTemp();
+            mov(a, addr);
+        }
+        Op op = super.qemuLd(d, addr, mop);
+        pluginMem(a, d, mop.meminfo(false));
         return op;
     }
 
