@@ -38,7 +38,10 @@ public final class IrDump {
                 }
                 yield j.toString();
             }
-            case LD_STATE, ST_STATE, EXIT_TB, GOTO_TB -> line(opc.mnemonic(), op, "$" + op.constArg());
+            case LD_STATE, ST_STATE, EXIT_TB -> line(opc.mnemonic(), op, "$" + op.constArg());
+            case GOTO_TB -> op.aux() instanceof Long target
+                    ? line(opc.mnemonic(), op, "$" + op.constArg(), "0x" + Long.toHexString(target))
+                    : line(opc.mnemonic(), op, "$" + op.constArg());
             case HOST_LD, HOST_ST -> line(opc.mnemonic(), op, "long[" + ((long[]) op.aux()).length + "]");
             case SET_MEM_LISTENER -> opc.mnemonic() + " " + (op.aux() == null ? "null" : op.aux().toString());
             case QEMU_LD, QEMU_ST -> line(opc.mnemonic(), op, op.memOp().toString());

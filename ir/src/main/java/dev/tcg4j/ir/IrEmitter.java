@@ -219,6 +219,14 @@ public class IrEmitter {
         return emit(Op.withConst(Opcode.GOTO_TB, NONE, NONE, slot));
     }
 
+    /**
+     * A goto_tb whose target is known at translation time. The target rides along (as the op's aux, a
+     * Long) so that a backend can keep a block that jumps to its own start inside one loop.
+     */
+    public Op gotoTb(int slot, long target) {
+        return emit(Op.full(Opcode.GOTO_TB, NONE, NONE, slot, null, null, null, target));
+    }
+
     public Op gotoPtr() {
         return emit(Op.of(Opcode.GOTO_PTR, NONE, NONE));
     }

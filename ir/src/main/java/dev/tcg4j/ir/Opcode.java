@@ -51,7 +51,10 @@ public enum Opcode {
     INSN_START(0, 0),
     /** Leaves the block returning const as the exit code (see ExitCodes). */
     EXIT_TB(0, 0),
-    /** Leaves the block through chainable exit slot const; the pc global holds the target. */
+    /**
+     * Leaves the block through chainable exit slot const; the pc global holds the target. When the
+     * target is known at translation time it is also the op's aux (a Long).
+     */
     GOTO_TB(0, 0),
     /** Leaves the block to the pc held in the pc global, looked up at run time. */
     GOTO_PTR(0, 0),

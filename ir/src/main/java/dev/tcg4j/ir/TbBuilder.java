@@ -87,6 +87,12 @@ public final class TbBuilder extends IrEmitter {
     }
 
     @Override
+    public Op gotoTb(int slot, long target) {
+        hooks.beforeExit(this);
+        return super.gotoTb(slot, target);
+    }
+
+    @Override
     public Op gotoPtr() {
         hooks.beforeExit(this);
         return super.gotoPtr();

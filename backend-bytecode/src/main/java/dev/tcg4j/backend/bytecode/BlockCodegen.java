@@ -70,6 +70,7 @@ final class BlockCodegen {
     private final Set<dev.tcg4j.ir.Label> branchedTo = new HashSet<>();
     private final List<TrapRange> trapRanges = new ArrayList<>();
     private final Label epilogue = new Label();
+    private final Label loopHead = new Label();
     private final Label trapHandler = new Label();
     private final Label syncedTrapHandler = new Label();
     private MethodVisitor mv;
@@ -224,6 +225,20 @@ final class BlockCodegen {
         }
     }
 
+    /**
+     * A goto_tb back to the block's own start stays in this method as a loop, so that C2 sees a guest
+     * loop as a JVM loop; it leaves only when another thread asks this vCPU to stop.
+     */
+    private void gotoTb(Op op) {
+        int slot = Math.toIntExact(op.constArg());
+        if (op.aux() instanceof Long target && target == tb.pc()) {
+            mv.visitVarInsn(ALOAD, LocalSlots.CPU);
+            mv.visitFieldInsn(GETFIELD, CPU, "exitRequested", "Z");
+            mv.visitJumpInsn(IFEQ, loopHead);
+        }
+        exit(slot);
+    }
+
     private void exit(int code) {
         pushInt(code);
         mv.visitJumpInsn(GOTO, epilogue);
@@ -234,6 +249,7 @@ final class BlockCodegen {
     private void emitBody() {
         insnPc = tb.pc();
         insnStart = new Label();
+        mv.visitLabel(loopHead);
         mv.visitLabel(insnStart);
         boolean reachable = true;
         for (Op op : tb.ops()) {
@@ -365,7 +381,7 @@ final class BlockCodegen {
             case SET_MEM_LISTENER -> setMemListener(op);
             case CALL -> call(op);
             case EXIT_TB -> exit(Math.toIntExact(op.constArg()));
-            case GOTO_TB -> exit(Math.toIntExact(op.constArg()));
+            case GOTO_TB -> gotoTb(op);
             case GOTO_PTR -> exit(ExitCodes.LOOKUP);
             case PLUGIN_CB, PLUGIN_MEM -> { } // markers no inject pass filled: nothing to run
             case INSN_START, SET_LABEL -> throw new AssertionError(op);

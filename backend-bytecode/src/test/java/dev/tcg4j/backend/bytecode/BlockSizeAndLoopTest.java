@@ -135,4 +135,45 @@ class BlockSizeAndLoopTest {
         assertEquals(n * (n + 1) / 2, cpu.regs[2]);
         assertEquals(0x200c, cpu.regs[PC_SLOT]);
     }
+
+    private static TranslationBlock countdownLoop() {
+        return Harness.block(0x2000, e -> {
+            e.insnStart(0x2000);
+            e.add(X[2], X[2], X[1]);
+            e.insnStart(0x2004);
+            e.addi(X[1], X[1], -1);
+            e.insnStart(0x2008);
+            dev.tcg4j.ir.Label done = e.newLabel();
+            e.brcond(Cond.EQ, X[1], e.constant(0), done);
+            e.movi(PC, 0x2000);
+            e.gotoTb(0, 0x2000);
+            e.setLabel(done);
+            e.movi(PC, 0x200c);
+            e.gotoTb(1, 0x200c);
+        });
+    }
+
+    @Test
+    void blockJumpingToItsOwnStartLoopsWithoutLeaving() {
+        ExecutableBlock block = Harness.compile(countdownLoop());
+        CpuState cpu = Harness.cpu();
+        long n = 300_000;
+        cpu.regs[1] = n;
+        assertEquals(1, block.execute(cpu), "one execute runs every iteration and leaves by the fall-through slot");
+        assertEquals(n * (n + 1) / 2, cpu.regs[2]);
+        assertEquals(0, cpu.regs[1]);
+        assertEquals(0x200c, cpu.regs[PC_SLOT]);
+    }
+
+    @Test
+    void selfLoopLeavesThroughItsSlotWhenAStopIsRequested() {
+        ExecutableBlock block = Harness.compile(countdownLoop());
+        CpuState cpu = Harness.cpu();
+        cpu.regs[1] = 10;
+        cpu.exitRequested = true;
+        assertEquals(0, block.execute(cpu));
+        assertEquals(10, cpu.regs[2], "exactly one iteration ran");
+        assertEquals(9, cpu.regs[1]);
+        assertEquals(0x2000, cpu.regs[PC_SLOT]);
+    }
 }

@@ -83,7 +83,7 @@ final class InsnContext {
     /** Leaves through chainable slot {@code slot} to a target known at translation time. */
     void gotoTb(int slot, long target) {
         b.movi(arch.pc(), target);
-        b.gotoTb(slot);
+        b.gotoTb(slot, target);
         ended = true;
     }
 

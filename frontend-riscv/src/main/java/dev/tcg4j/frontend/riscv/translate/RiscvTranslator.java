@@ -60,6 +60,6 @@ public final class RiscvTranslator implements BlockTranslator {
     @Override
     public void endBlock(TbBuilder b) {
         b.movi(arch.pc(), pc);
-        b.gotoTb(0);
+        b.gotoTb(0, pc);
     }
 }

@@ -39,10 +39,10 @@ class RiscvTranslatorTest {
                 ---- 0000000000001004
                  brcond a0, a1, eq, $L0
                  mov pc, $0x1008
-                 goto_tb $1
+                 goto_tb $1, 0x1008
                  set_label $L0
                  mov pc, $0x1000
-                 goto_tb $0
+                 goto_tb $0, 0x1000
                 """, IrDump.dump(tb));
         assertEquals(List.of(new GuestInsn(0x1000, 4, 0x00150513L), new GuestInsn(0x1004, 4, 0xfeb50ee3L)), tb.insns());
     }
@@ -50,7 +50,7 @@ class RiscvTranslatorTest {
     @Test
     void blockThatRunsOutOfInstructionsFallsThroughToTheNextPc() {
         TranslationBlock tb = blocks.block(0x00150513L); // addi a0,a0,1
-        assertTrue(IrDump.dump(tb).endsWith(" mov pc, $0x1004\n goto_tb $0\n"), IrDump.dump(tb));
+        assertTrue(IrDump.dump(tb).endsWith(" mov pc, $0x1004\n goto_tb $0, 0x1004\n"), IrDump.dump(tb));
     }
 
     @Test
@@ -60,7 +60,7 @@ class RiscvTranslatorTest {
                 ---- 0000000000001000
                  mov ra, $0x1004
                  mov pc, $0x1010
-                 goto_tb $0
+                 goto_tb $0, 0x1010
                 """, IrDump.dump(tb));
     }
 
@@ -219,7 +219,7 @@ class RiscvTranslatorTest {
                 ---- 0000000000001000
                 ---- 0000000000001004
                  mov pc, $0x1006
-                 goto_tb $0
+                 goto_tb $0, 0x1006
                 """, IrDump.dump(tb));
     }
 
@@ -228,7 +228,7 @@ class RiscvTranslatorTest {
         blocks.write(0x1ffc, 0x557d, 0x00150513L); // c.li a0,-1 ; addi a0,a0,1 across 0x2000
         TranslationBlock first = blocks.translate(0x1ffc, 8);
         assertEquals(1, first.insnCount());
-        assertTrue(IrDump.dump(first).endsWith(" mov pc, $0x1ffe\n goto_tb $0\n"), IrDump.dump(first));
+        assertTrue(IrDump.dump(first).endsWith(" mov pc, $0x1ffe\n goto_tb $0, 0x1ffe\n"), IrDump.dump(first));
         TranslationBlock second = blocks.translate(0x1ffe, 8);
         assertEquals(List.of(new GuestInsn(0x1ffe, 4, 0x00150513L)), second.insns());
     }
