@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Compiles the guest programs of src/guest into TARGET/guests (riscv64, static, -O2) and the
+# QEMU oracle plugins of src/oracle into TARGET/oracle (host shared objects).
+# Usage: build-guests.sh [TARGET]   (default: the it-tests target folder)
+# Run by Maven in generate-test-resources. A missing tool fails the build: the differential
+# tests mean nothing without the cross compiler and qemu-riscv64 (scripts/test installs them).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+target=${1:-$here/target}
+src=$here/src/guest
+guests=$target/guests
+oracle=$target/oracle
+
+missing=0
+require() {
+    if ! command -v "$1" >/dev/null 2>&1; then
+        echo "build-guests.sh: ERROR: '$1' not found ($2)" >&2
+        missing=1
+    fi
+}
+require riscv64-linux-gnu-gcc "apt-get install gcc-riscv64-linux-gnu, or run scripts/test"
+require riscv64-linux-gnu-g++ "apt-get install g++-riscv64-linux-gnu, or run scripts/test"
+require qemu-riscv64 "apt-get install qemu-user, or run scripts/test"
+require gcc "the host C compiler builds the QEMU oracle plugins"
+if [ "$missing" != 0 ]; then
+    exit 1
+fi
+
+mkdir -p "$guests" "$oracle"
+
+# Rebuild only what is older than its source or any shared header.
+headers=("$src"/*.h "$here/src/oracle"/*.h)
+stale() {
+    local source=$1 output=$2
+    [ -e "$output" ] || return 0
+    [ "$source" -nt "$output" ] && return 0
+    local h
+    for h in "${headers[@]}"; do
+        [ "$h" -nt "$output" ] && return 0
+    done
+    [ "$0" -nt "$output" ] && return 0
+    return 1
+}
+
+built=0
+# build OUTPUT SOURCE "LIBRARIES" COMPILER FLAGS...  (libraries go after the source)
+build() {
+    local output=$1 source=$2 libs=$3
+    shift 3
+    if stale "$source" "$output"; then
+        echo "build-guests.sh: $(basename "$output")"
+        # shellcheck disable=SC2086 # libs is a word list
+        "$@" "$source" -o "$output" $libs
+        built=$((built + 1))
+    fi
+}
+
+for f in "$src"/*.c; do
+    build "$guests/$(basename "$f" .c)" "$f" "-lm -latomic" riscv64-linux-gnu-gcc -static -O2 -Wall -I"$src"
+done
+for f in "$src"/*.cpp; do
+    build "$guests/$(basename "$f" .cpp)" "$f" "" riscv64-linux-gnu-g++ -static -O2 -Wall -I"$src"
+done
+# Assembly programs are freestanding: they define _start and make their own system calls.
+for f in "$src"/*.S; do
+    build "$guests/$(basename "$f" .S)" "$f" "" riscv64-linux-gnu-gcc -static -nostdlib -I"$src"
+done
+for f in "$here/src/oracle"/*.c; do
+    build "$oracle/$(basename "$f" .c).so" "$f" "" gcc -O2 -Wall -shared -fPIC -I"$here/src/oracle"
+done
+
+echo "build-guests.sh: $built built, guests in $guests, oracle plugins in $oracle"

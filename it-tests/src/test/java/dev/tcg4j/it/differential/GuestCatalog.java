@@ -1,0 +1,64 @@
+package dev.tcg4j.it.differential;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every guest program run that the differential and baseline tests use. The expected exit
+ * statuses and fragments follow from the programs' specifications: 128 + signal number for a
+ * fatal signal (SIGILL 4, SIGABRT 6, SIGSEGV 11), the RISC-V ISA for the instruction tests, C
+ * and POSIX for the library behaviour.
+ */
+public final class GuestCatalog {
+
+    private GuestCatalog() {}
+
+    public static List<GuestCase> all() {
+        return List.of(
+                // hand-written instruction tests: exit 0 and "0 failures" when every case matches the ISA
+                GuestCase.of("isa_rv64i", 0, "rv64i: ", " 0 failures"),
+                GuestCase.of("isa_m", 0, "rv64m: ", " 0 failures"),
+                GuestCase.of("isa_a", 0, "rv64a: ", " 0 failures"),
+                GuestCase.of("isa_f", 0, "rv64f: ", " 0 failures"),
+                GuestCase.of("isa_d", 0, "rv64d: ", " 0 failures"),
+                GuestCase.of("isa_c", 0, "rvc: ", " 0 failures"),
+                GuestCase.of("isa_zicsr", 0, "zicsr: ", " 0 failures"),
+                // M extension table: x/0 = -1 and x%0 = x; INT64_MIN/-1 = INT64_MIN, remainder 0
+                GuestCase.of("int_edge", 0, "64 7 0: div -1 rem 7 divu 18446744073709551615 remu 7",
+                        "64 -9223372036854775808 -1: div -9223372036854775808 rem 0"),
+                GuestCase.of("fp_modes", 0, "== mode nearest (fegetround ok 1)", "== mode towardzero (fegetround ok 1)",
+                        "flags divide: divbyzero", "flags invalid: invalid"),
+                // sin(0) = 0, cos(0) = 1, acos(0) = double(pi/2), atan2(0, -1.5) = double(pi)
+                GuestCase.of("libm", 0, "  sin 0 cos 1 tan 0", "acos 1.5707963267948966 atan 0 atan2 3.1415926535897931"),
+                // C11 7.13.2.1: longjmp(env, 0) makes setjmp return 1
+                GuestCase.of("setjmp_longjmp", 0, "longjmp(0) yields 1", "nested rounds 7", "siglongjmp ok"),
+                // the bytecode multiplies 1 by 3 twenty times: 3^20 = 3486784401
+                GuestCase.of("dispatch", 0, "bytecode result 3486784401", "volatile call 42",
+                        "zero one two three four five six seven eight nine many many"),
+                GuestCase.of("malloc_heavy", 0, "total 20000", "realloc: len 300000"),
+                GuestCase.of("strings", 0, "hello, world!? 14", "strtol -31 511 18446744073709551615"),
+                GuestCase.of("file_io", 0, "lseek end 10000", "hole 0 0 0 0", "stat size 123",
+                                "readdir: . .. data.bin link sub", "unlink 0 0 0 rmdir 0")
+                        .withArgs(GuestCase.SCRATCH_DIR),
+                GuestCase.of("file_io", 2).named("file_io_without_directory"),
+                GuestCase.of("stdin_stats", 0, "bytes 47 lines 4 words 8", "no newline\ndelta epsilon zeta\n\ngamma\n")
+                        .withStdin("alpha beta\ngamma\n\ndelta epsilon zeta\nno newline"),
+                GuestCase.of("cxx_features", 0, "caught int 42", "fib(20) 6765", "vector::at threw out_of_range",
+                        "parse 123 -> 123"),
+                GuestCase.of("atomics", 0, "cas64 success 1 value 77", "fetch_add8 250 -> 4", "lock acquired 100"),
+                GuestCase.of("env_auxv", 0, "argc 4\n", "argv[2] = \"with space\"", "argv[3] = \"\"",
+                                "env GREETING=hello\n", "getenv GREETING = hello", "AT_PAGESZ 4096",
+                                "uname Linux riscv64")
+                        .withArgs("first", "with space", "")
+                        .withEnv(Map.of("GREETING", "hello")),
+                GuestCase.of("exit_status", 3, "atexit handler ran"),
+                GuestCase.of("abort", 128 + 6, "about to abort"),
+                GuestCase.of("null_deref", 128 + 11, "dereferencing NULL"),
+                GuestCase.of("illegal_insn", 128 + 4, "executing an illegal instruction"),
+                GuestCase.of("illegal_insn", 128 + 4).named("illegal_insn_machine_csr").withArgs("csr"),
+                GuestCase.of("signals", 0, "usr1 handled 2 times", "after unblock: 3",
+                        "recovered from signal 11 (round 2)"),
+                // count_tiny.S: 10 iterations adding 3 -> exit status 30
+                GuestCase.of("count_tiny", 30));
+    }
+}

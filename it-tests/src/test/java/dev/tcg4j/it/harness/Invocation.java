@@ -1,0 +1,79 @@
+package dev.tcg4j.it.harness;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of a guest program, described the same way for every emulator: the program, its
+ * arguments, what it reads on stdin, the environment variables added to
+ * {@link GuestRunner#FIXED_ENVIRONMENT}, qemu-style emulator options placed before the program
+ * (for example {@code -one-insn-per-tb} or {@code -plugin ...}), and a time limit.
+ */
+public record Invocation(
+        Path program,
+        List<String> args,
+        byte[] stdin,
+        Map<String, String> extraEnvironment,
+        List<String> emulatorOptions,
+        Duration timeout) {
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    public Invocation {
+        args = List.copyOf(args);
+        stdin = stdin.clone();
+        extraEnvironment = Map.copyOf(extraEnvironment);
+        emulatorOptions = List.copyOf(emulatorOptions);
+    }
+
+    public static Invocation of(Path program, String... args) {
+        return new Invocation(program, List.of(args), new byte[0], Map.of(), List.of(), DEFAULT_TIMEOUT);
+    }
+
+    public Invocation withArgs(List<String> newArgs) {
+        return new Invocation(program, newArgs, stdin, extraEnvironment, emulatorOptions, timeout);
+    }
+
+    public Invocation withStdin(byte[] input) {
+        return new Invocation(program, args, input, extraEnvironment, emulatorOptions, timeout);
+    }
+
+    public Invocation withStdin(String input) {
+        return withStdin(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Invocation withEnv(String name, String value) {
+        Map<String, String> env = new LinkedHashMap<>(extraEnvironment);
+        env.put(name, value);
+        return new Invocation(program, args, stdin, env, emulatorOptions, timeout);
+    }
+
+    public Invocation withEnv(Map<String, String> env) {
+        Map<String, String> merged = new LinkedHashMap<>(extraEnvironment);
+        merged.putAll(env);
+        return new Invocation(program, args, stdin, merged, emulatorOptions, timeout);
+    }
+
+    /** Adds emulator options (qemu-user syntax), placed before the program on the command line. */
+    public Invocation withOptions(String... options) {
+        List<String> all = new ArrayList<>(emulatorOptions);
+        all.addAll(List.of(options));
+        return new Invocation(program, args, stdin, extraEnvironment, all, timeout);
+    }
+
+    public Invocation withTimeout(Duration limit) {
+        return new Invocation(program, args, stdin, extraEnvironment, emulatorOptions, limit);
+    }
+
+    /** The environment the guest sees: the fixed base plus this invocation's additions. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(GuestRunner.FIXED_ENVIRONMENT);
+        env.putAll(extraEnvironment);
+        return env;
+    }
+}
