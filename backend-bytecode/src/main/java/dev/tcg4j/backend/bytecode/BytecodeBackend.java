@@ -1,15 +1,17 @@
 package dev.tcg4j.backend.bytecode;
 
 import dev.tcg4j.ir.TranslationBlock;
+import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.spi.Backend;
 import dev.tcg4j.ir.spi.ExecutableBlock;
+import java.util.List;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles each block into a hidden class with ASM; see {@link BlockCodegen} for the shape of the
- * generated code. Stateless and thread-safe: vCPU threads may compile concurrently.
+ * Compiles each block, or each hot region of blocks, into a hidden class with ASM; see
+ * {@link ExecuteMethod} for the shape of the generated code. Stateless and thread-safe: vCPU threads may compile concurrently.
  *
  * <p>{@link #compile} throws {@link BlockTooLargeException} when the block's bytecode would be too
  * large for HotSpot to JIT; the caller retranslates it with fewer instructions. It throws
@@ -42,7 +44,7 @@ public final class BytecodeBackend implements Backend {
 
     @Override
     public ExecutableBlock compile(TranslationBlock tb) {
-        BlockCodegen.Generated g = new BlockCodegen(tb, codeLimit).generate();
+        BlockCodegen.Generated g = BlockCodegen.block(tb, codeLimit).generate();
         ExecutableBlock block = BlockLoader.define(g.bytes(), g.classData());
         if (LOG.isDebugEnabled()) {
             LOG.debug("block 0x{}: {} insns, {} ops, execute {} bytes of bytecode, class {} bytes, {} constants",
@@ -52,8 +54,43 @@ public final class BytecodeBackend implements Backend {
         return block;
     }
 
+    /**
+     * Compiles a hot region, several blocks that run into each other (a loop spanning blocks), into
+     * one method, so that the runtime's dispatch and the loads and stores of the globals happen once
+     * per region entry instead of once per block.
+     *
+     * <p>{@code blocks.get(0)} is the entry; the pcs are distinct; each block is what {@link #compile}
+     * accepts. A goto_tb whose static target (its aux) is a member's pc continues in that member,
+     * unless {@code cpu.exitRequested} is set. Every exit leaves the pc global naming the next pc and
+     * returns: {@link ExitCodes#LOOKUP} for a goto_tb (to a non-member, or to a member when a stop was
+     * requested) and for a goto_ptr, since slot numbers mean nothing for a region and the runtime must
+     * not chain it; the code of an exit_tb; {@link ExitCodes#TRAP} with the pc of the trapping
+     * instruction, whichever member holds it.
+     *
+     * @throws BlockTooLargeException when the whole method passes the code limit; its pc is the entry
+     *     pc and its insnCount the members' total: retry with fewer members
+     * @throws IllegalArgumentException for an empty list, two members at one pc, IR that
+     *     {@link #compile} refuses, or a state access to the slot of a global any member caches
+     */
+    public ExecutableBlock compileRegion(List<TranslationBlock> blocks) {
+        BlockCodegen.Generated g = BlockCodegen.region(blocks, codeLimit).generate();
+        ExecutableBlock region = BlockLoader.define(g.bytes(), g.classData());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("region 0x{}: {} blocks, {} insns, execute {} bytes of bytecode, class {} bytes, {} constants",
+                    Long.toHexString(blocks.get(0).pc()), blocks.size(),
+                    blocks.stream().mapToInt(TranslationBlock::insnCount).sum(), g.codeSize(), g.bytes().length,
+                    g.classData().size());
+        }
+        return region;
+    }
+
     /** The class file {@link #compile} would define for {@code tb}, for inspection and verification. */
     public byte[] classBytes(TranslationBlock tb) {
-        return new BlockCodegen(tb, codeLimit).generate().bytes();
+        return BlockCodegen.block(tb, codeLimit).generate().bytes();
+    }
+
+    /** The class file {@link #compileRegion} would define for {@code blocks}. */
+    public byte[] regionClassBytes(List<TranslationBlock> blocks) {
+        return BlockCodegen.region(blocks, codeLimit).generate().bytes();
     }
 }

@@ -5,25 +5,29 @@ import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TempKind;
 import dev.tcg4j.ir.TranslationBlock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The JVM local variables of a block's {@code execute} method, found in one pass over its ops.
+ * The JVM local variables of an {@code execute} method compiling one block or a region of member
+ * blocks, found in one pass over their ops.
  *
  * <p>Fixed slots first, then one {@code long} local per referenced global (keyed by its CpuState
- * slot, so two Temp objects naming the same slot share one cached copy) and per non-constant temp,
- * in order of first appearance.
+ * slot, so two Temp objects naming the same slot share one cached copy, in every member) and per
+ * non-constant temp, in order of first appearance. Each member numbers its temps from 0, so each
+ * gets locals of its own: C2 computes liveness itself, so unshared locals cost it nothing.
  */
 final class LocalSlots {
     static final int THIS = 0;
     static final int CPU = 1;
     /** {@code cpu.regs}, read once: the field is final. */
     static final int REGS = 2;
-    /** {@code cpu.memory}, read once, when the block touches guest memory. */
+    /** {@code cpu.memory}, read once, when a member touches guest memory. */
     static final int MEMORY = 3;
     /** The pc of the trapping instruction, set by the trap stubs only. */
     static final int TRAP_PC = 4;
@@ -32,60 +36,65 @@ final class LocalSlots {
     /** CpuState slot of each referenced global to its local, ordered by slot. */
     private final Map<Integer, Integer> globals = new TreeMap<>();
     private final int[] written;
-    private final int[] tempLocals;
-    /** TB temps the block reads: zeroed at entry so that every JVM path sees them assigned. */
+    /** Per member, temp id to local, -1 when unused. */
+    private final int[][] tempLocals;
+    /** TB temps the members read: zeroed at entry so that every JVM path sees them assigned. */
     private final int[] tbTempsRead;
     private final boolean touchesMemory;
     private int next = FIRST_FREE;
 
-    LocalSlots(TranslationBlock tb) {
-        tempLocals = new int[tb.tempCount()];
-        Arrays.fill(tempLocals, -1);
+    LocalSlots(List<TranslationBlock> members) {
+        tempLocals = new int[members.size()][];
         Set<Integer> writtenSlots = new TreeSet<>();
-        boolean[] tbRead = new boolean[tb.tempCount()];
+        List<Integer> reads = new ArrayList<>();
         boolean memory = false;
-        for (Op op : tb.ops()) {
-            if (op.opcode() == Opcode.PLUGIN_CB || op.opcode() == Opcode.PLUGIN_MEM) {
-                continue; // leftover markers emit nothing
-            }
-            memory |= op.opcode() == Opcode.QEMU_LD || op.opcode() == Opcode.QEMU_ST;
-            for (int i = 0; i < op.inCount(); i++) {
-                Temp t = op.in(i);
-                allocate(t);
-                if (t.kind() == TempKind.TB) {
-                    tbRead[t.id()] = true;
+        for (int m = 0; m < members.size(); m++) {
+            TranslationBlock tb = members.get(m);
+            int[] mine = new int[tb.tempCount()];
+            Arrays.fill(mine, -1);
+            tempLocals[m] = mine;
+            boolean[] tbRead = new boolean[tb.tempCount()];
+            for (Op op : tb.ops()) {
+                if (op.opcode() == Opcode.PLUGIN_CB || op.opcode() == Opcode.PLUGIN_MEM) {
+                    continue; // leftover markers emit nothing
+                }
+                memory |= op.opcode() == Opcode.QEMU_LD || op.opcode() == Opcode.QEMU_ST;
+                for (int i = 0; i < op.inCount(); i++) {
+                    Temp t = op.in(i);
+                    allocate(mine, t);
+                    if (t.kind() == TempKind.TB) {
+                        tbRead[t.id()] = true;
+                    }
+                }
+                for (int i = 0; i < op.outCount(); i++) {
+                    Temp t = op.out(i);
+                    if (t.isConst()) {
+                        throw new IllegalArgumentException("op writes constant " + t + ": " + op);
+                    }
+                    allocate(mine, t);
+                    if (t.isGlobal()) {
+                        writtenSlots.add(t.slot());
+                    }
                 }
             }
-            for (int i = 0; i < op.outCount(); i++) {
-                Temp t = op.out(i);
-                if (t.isConst()) {
-                    throw new IllegalArgumentException("op writes constant " + t + ": " + op);
-                }
-                allocate(t);
-                if (t.isGlobal()) {
-                    writtenSlots.add(t.slot());
+            for (int id = 0; id < tbRead.length; id++) {
+                if (tbRead[id]) {
+                    reads.add(mine[id]);
                 }
             }
         }
         touchesMemory = memory;
         written = writtenSlots.stream().mapToInt(Integer::intValue).toArray();
-        int n = 0;
-        int[] reads = new int[tbRead.length];
-        for (int id = 0; id < tbRead.length; id++) {
-            if (tbRead[id]) {
-                reads[n++] = tempLocals[id];
-            }
-        }
-        tbTempsRead = Arrays.copyOf(reads, n);
+        tbTempsRead = reads.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private void allocate(Temp t) {
+    private void allocate(int[] mine, Temp t) {
         switch (t.kind()) {
             case CONST -> { }
             case GLOBAL -> globals.computeIfAbsent(t.slot(), s -> take());
             case TB, EBB -> {
-                if (tempLocals[t.id()] < 0) {
-                    tempLocals[t.id()] = take();
+                if (mine[t.id()] < 0) {
+                    mine[t.id()] = take();
                 }
             }
         }
@@ -97,9 +106,9 @@ final class LocalSlots {
         return l;
     }
 
-    /** The long local holding a global or non-constant temp. */
-    int local(Temp t) {
-        return t.isGlobal() ? globals.get(t.slot()) : tempLocals[t.id()];
+    /** The long local holding a global or a non-constant temp of member {@code member}. */
+    int local(int member, Temp t) {
+        return t.isGlobal() ? globals.get(t.slot()) : tempLocals[member][t.id()];
     }
 
     /** Every referenced global: CpuState slot to local, ascending by slot. */
@@ -111,12 +120,12 @@ final class LocalSlots {
         return globals.get(slot);
     }
 
-    /** CpuState slots of the globals the block writes, ascending. */
+    /** CpuState slots of the globals any member writes, ascending. */
     int[] writtenGlobals() {
         return written.clone();
     }
 
-    /** True when a global of the block is cached at this CpuState slot. */
+    /** True when a global of any member is cached at this CpuState slot. */
     boolean isGlobalSlot(int slot) {
         return globals.containsKey(slot);
     }

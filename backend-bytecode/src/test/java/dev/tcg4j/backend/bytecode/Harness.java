@@ -9,6 +9,7 @@ import dev.tcg4j.ir.spi.ExecutableBlock;
 import dev.tcg4j.ir.spi.TranslatorHooks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
@@ -47,6 +48,12 @@ final class Harness {
     static ExecutableBlock compile(TranslationBlock tb) {
         verify(BACKEND.classBytes(tb));
         return BACKEND.compile(tb);
+    }
+
+    /** Compiles a region after verifying its class, as {@link #compile} does for a block. */
+    static ExecutableBlock compileRegion(List<TranslationBlock> blocks) {
+        verify(BACKEND.regionClassBytes(blocks));
+        return BACKEND.compileRegion(blocks);
     }
 
     static void verify(byte[] bytes) {

@@ -2,7 +2,6 @@ package dev.tcg4j.frontend.riscv.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +61,7 @@ class CompressedExpansionTest {
      */
     @Test
     void everyParcelExpandsToWhatObjdumpSaysItMeans() throws Exception {
-        assumeTrue(onPath(), "needs " + OBJDUMP);
+        assertTrue(onPath(), "needs " + OBJDUMP + " (scripts/test installs it)");
         ByteArrayOutputStream parcels = new ByteArrayOutputStream();
         ByteArrayOutputStream expansions = new ByteArrayOutputStream();
         List<Integer> legal = new ArrayList<>();

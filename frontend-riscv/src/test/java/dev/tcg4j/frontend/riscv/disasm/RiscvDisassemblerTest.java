@@ -2,7 +2,6 @@ package dev.tcg4j.frontend.riscv.disasm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tcg4j.frontend.riscv.decode.Insn;
 import dev.tcg4j.ir.GuestInsn;
@@ -35,7 +34,7 @@ class RiscvDisassemblerTest {
 
     @Test
     void printsEverySixteenBitParcelAsObjdumpDoes() throws Exception {
-        assumeTrue(Objdump.available(), "needs " + Objdump.TOOL);
+        assertTrue(Objdump.available(), "needs " + Objdump.TOOL + " (scripts/test installs it)");
         ByteArrayOutputStream code = new ByteArrayOutputStream();
         for (int c = 0; c < 0x10000; c++) {
             if ((c & 3) != 3) {
@@ -48,7 +47,7 @@ class RiscvDisassemblerTest {
 
     @Test
     void printsRandomOperandsOfEveryTableEntryAsObjdumpDoes() throws Exception {
-        assumeTrue(Objdump.available(), "needs " + Objdump.TOOL);
+        assertTrue(Objdump.available(), "needs " + Objdump.TOOL + " (scripts/test installs it)");
         Random random = new Random(20240611);
         ByteArrayOutputStream code = new ByteArrayOutputStream();
         for (Insn insn : Insn.values()) {

@@ -1,0 +1,80 @@
+package dev.tcg4j.backend.bytecode;
+
+import static dev.tcg4j.backend.bytecode.Constants.pushInt;
+import static dev.tcg4j.backend.bytecode.Constants.pushLong;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.tcg4j.ir.MemOp;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * The {@link GuestMemory} calls of QEMU_LD and QEMU_ST. Guests here are little-endian, as
+ * GuestMemory is; a big-endian access swaps the raw bytes around the call.
+ */
+final class GuestAccess {
+    private static final String MEMORY = Type.getInternalName(GuestMemory.class);
+
+    private GuestAccess() {}
+
+    /** Stack: memory, address (long) -> value (long). */
+    static void load(MethodVisitor mv, MemOp m) {
+        if (!m.bigEndian() || m.sizeShift() == 0) {
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, loadMethod(m), "(J)J", false);
+            return;
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, loadMethod(new MemOp(m.sizeShift(), false, false)), "(J)J", false);
+        switch (m.sizeShift()) {
+            case 1 -> {
+                mv.visitInsn(L2I);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "reverseBytes", "(I)I", false);
+                pushInt(mv, 16);
+                mv.visitInsn(m.signed() ? ISHR : IUSHR);
+                mv.visitInsn(I2L);
+            }
+            case 2 -> {
+                mv.visitInsn(L2I);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "reverseBytes", "(I)I", false);
+                mv.visitInsn(I2L);
+                if (!m.signed()) {
+                    pushLong(mv, 0xffff_ffffL);
+                    mv.visitInsn(LAND);
+                }
+            }
+            default -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "reverseBytes", "(J)J", false);
+        }
+    }
+
+    /** Stack: memory, address (long), value (long) -> empty. */
+    static void store(MethodVisitor mv, MemOp m) {
+        if (m.bigEndian()) {
+            switch (m.sizeShift()) {
+                case 0 -> { }
+                case 1 -> {
+                    mv.visitInsn(L2I);
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "reverseBytes", "(I)I", false);
+                    pushInt(mv, 16);
+                    mv.visitInsn(IUSHR);
+                    mv.visitInsn(I2L);
+                }
+                case 2 -> {
+                    mv.visitInsn(L2I);
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "reverseBytes", "(I)I", false);
+                    mv.visitInsn(I2L);
+                }
+                default -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "reverseBytes", "(J)J", false);
+            }
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "st" + (8 << m.sizeShift()), "(JJ)V", false);
+    }
+
+    private static String loadMethod(MemOp m) {
+        return switch (m.sizeShift()) {
+            case 0 -> m.signed() ? "ld8s" : "ld8u";
+            case 1 -> m.signed() ? "ld16s" : "ld16u";
+            case 2 -> m.signed() ? "ld32s" : "ld32u";
+            default -> "ld64";
+        };
+    }
+}
