@@ -52,7 +52,7 @@ public record GuestCase(String name, String program, List<String> args, String s
     }
 
     /** The invocation for one run; {@code scratch} replaces {@link #SCRATCH_DIR} arguments. */
-    Invocation invocation(GuestRunner runner, Path scratch) {
+    public Invocation invocation(GuestRunner runner, Path scratch) {
         List<String> actualArgs = new ArrayList<>();
         for (String arg : args) {
             actualArgs.add(arg.equals(SCRATCH_DIR) ? scratch.toString() : arg);

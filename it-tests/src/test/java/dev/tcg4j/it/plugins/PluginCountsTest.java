@@ -1,0 +1,128 @@
+package dev.tcg4j.it.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tcg4j.it.differential.GuestCase;
+import dev.tcg4j.it.differential.GuestCatalog;
+import dev.tcg4j.it.harness.GuestRunner;
+import dev.tcg4j.it.harness.Invocation;
+import dev.tcg4j.it.harness.OracleCounts;
+import dev.tcg4j.it.harness.RunResult;
+import dev.tcg4j.it.harness.TraceDiff;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contrib plugins' counts against QEMU's own plugin API: for every guest program, the insn
+ * plugin's total (inline and by callback) equals the instructions QEMU executed, and the mem
+ * plugin's inline and callback totals equal QEMU's loads plus stores. On a mismatch the test names
+ * the first instruction where a tcg4j trace and a QEMU trace part.
+ */
+class PluginCountsTest {
+    private static final Pattern TOTAL_INSNS = Pattern.compile("(?m)^total insns: (\\d+)$");
+    private static final Pattern INLINE_MEM = Pattern.compile("(?m)^inline mem accesses: (\\d+)$");
+    private static final Pattern CALLBACK_MEM = Pattern.compile("(?m)^callback mem accesses: (\\d+)$");
+
+    private static GuestRunner runner;
+
+    @BeforeAll
+    static void locateTools() {
+        runner = GuestRunner.create();
+    }
+
+    static Stream<GuestCase> cases() {
+        return GuestCatalog.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void insnAndMemPluginsCountWhatQemuCounts(GuestCase guestCase) {
+        OracleCounts qemu = withScratch(guestCase, runner::qemuCounts);
+        String inline = pluginLog(guestCase, "-plugin", "insn,inline=on", "-plugin", "mem,inline=on,callback=on");
+        String callback = pluginLog(guestCase, "-plugin", "insn,inline=off");
+        long memAccesses = qemu.loads() + qemu.stores();
+        long insnsInline = count(TOTAL_INSNS, inline);
+        long insnsCallback = count(TOTAL_INSNS, callback);
+        long memInline = count(INLINE_MEM, inline);
+        long memCallback = count(CALLBACK_MEM, inline);
+        if (insnsInline != qemu.insns() || insnsCallback != qemu.insns() || memInline != memAccesses
+                || memCallback != memAccesses) {
+            fail(String.format(
+                    "counts differ from QEMU's: insns qemu %d, tcg4j inline %d, callback %d; mem qemu %d, tcg4j"
+                            + " inline %d, callback %d%n%s",
+                    qemu.insns(), insnsInline, insnsCallback, memAccesses, memInline, memCallback,
+                    firstDivergence(guestCase)));
+        }
+        assertEquals(qemu.insns(), insnsInline);
+    }
+
+    private static long count(Pattern p, String log) {
+        Matcher m = p.matcher(log);
+        if (!m.find()) {
+            fail("no line matching " + p + " in plugin output:\n" + log);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Runs under tcg4j with the plugin options and -D, and returns what the plugins wrote. */
+    private static String pluginLog(GuestCase guestCase, String... pluginOptions) {
+        return withScratch(guestCase, invocation -> {
+            Path log = tempFile("plugin", ".log");
+            try {
+                String[] options = Stream.concat(Stream.of(pluginOptions), Stream.of("-D", log.toString()))
+                        .toArray(String[]::new);
+                RunResult run = runner.runTcg4j(invocation.withOptions(options));
+                assertFalse(run.timedOut(), run::describe);
+                assertEquals(guestCase.expectedExit(), run.exitStatus(), run::describe);
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                log.toFile().delete();
+            }
+        });
+    }
+
+    private static String firstDivergence(GuestCase guestCase) {
+        Path qemuTrace = tempFile("qemu-trace", ".txt");
+        Path ourTrace = tempFile("tcg4j-trace", ".txt");
+        try {
+            withScratch(guestCase, inv -> runner.qemuTrace(inv, qemuTrace));
+            withScratch(guestCase, inv -> runner.runTcg4j(inv.withOptions("-plugin", "it-trace,out=" + ourTrace)));
+            return TraceDiff.firstDivergence(qemuTrace, ourTrace).map(TraceDiff.Divergence::describe)
+                    .orElse("the traces agree: the difference is in the counting, not in the execution");
+        } finally {
+            qemuTrace.toFile().delete();
+            ourTrace.toFile().delete();
+        }
+    }
+
+    private static <T> T withScratch(GuestCase guestCase, Function<Invocation, T> run) {
+        Path scratch = GuestRunner.tempDirectory();
+        try {
+            return run.apply(guestCase.invocation(runner, scratch));
+        } finally {
+            GuestRunner.deleteRecursively(scratch);
+        }
+    }
+
+    private static Path tempFile(String prefix, String suffix) {
+        try {
+            return Files.createTempFile(prefix, suffix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
