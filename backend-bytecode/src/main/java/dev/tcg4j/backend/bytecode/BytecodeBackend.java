@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Compiles each block, or each hot region of blocks, into a hidden class with ASM; see
  * {@link ExecuteMethod} for the shape of the generated code. Stateless and thread-safe: vCPU threads may compile concurrently.
  *
- * <p>{@link #compile} throws {@link BlockTooLargeException} when the block's bytecode would be too
+ * <p>{@link #compile} throws {@link BytecodeTooLargeException} when the block's bytecode would be too
  * large for HotSpot to JIT; the caller retranslates it with fewer instructions. It throws
  * {@link IllegalArgumentException} for IR it cannot compile (a block that falls off its end, a
  * helper whose method does not exist, ...).
@@ -26,12 +26,12 @@ public final class BytecodeBackend implements Backend {
 
     @Inject
     public BytecodeBackend() {
-        this(BlockTooLargeException.LIMIT);
+        this(BytecodeTooLargeException.LIMIT);
     }
 
     /** A backend refusing blocks over {@code codeLimit} bytes of bytecode; tests use small limits. */
     public BytecodeBackend(int codeLimit) {
-        if (codeLimit <= 0 || codeLimit > BlockTooLargeException.LIMIT) {
+        if (codeLimit <= 0 || codeLimit > BytecodeTooLargeException.LIMIT) {
             throw new IllegalArgumentException("code limit " + codeLimit);
         }
         this.codeLimit = codeLimit;
@@ -54,6 +54,11 @@ public final class BytecodeBackend implements Backend {
         return block;
     }
 
+    @Override
+    public boolean compilesRegions() {
+        return true;
+    }
+
     /**
      * Compiles a hot region, several blocks that run into each other (a loop spanning blocks), into
      * one method, so that the runtime's dispatch and the loads and stores of the globals happen once
@@ -67,11 +72,12 @@ public final class BytecodeBackend implements Backend {
      * not chain it; the code of an exit_tb; {@link ExitCodes#TRAP} with the pc of the trapping
      * instruction, whichever member holds it.
      *
-     * @throws BlockTooLargeException when the whole method passes the code limit; its pc is the entry
+     * @throws BytecodeTooLargeException when the whole method passes the code limit; its pc is the entry
      *     pc and its insnCount the members' total: retry with fewer members
      * @throws IllegalArgumentException for an empty list, two members at one pc, IR that
      *     {@link #compile} refuses, or a state access to the slot of a global any member caches
      */
+    @Override
     public ExecutableBlock compileRegion(List<TranslationBlock> blocks) {
         BlockCodegen.Generated g = BlockCodegen.region(blocks, codeLimit).generate();
         ExecutableBlock region = BlockLoader.define(g.bytes(), g.classData());

@@ -52,11 +52,11 @@ class BlockSizeAndLoopTest {
 
     @Test
     void refusesABlockOverTheBytecodeLimitSoThatTheRuntimeRetriesWithFewerInstructions() {
-        BlockTooLargeException e = assertThrows(BlockTooLargeException.class,
+        BytecodeTooLargeException e = assertThrows(BytecodeTooLargeException.class,
                 () -> Harness.BACKEND.compile(straightLine(400)));
         assertEquals(0x10000, e.pc());
         assertEquals(400, e.insnCount());
-        assertTrue(e.codeSize() > BlockTooLargeException.LIMIT, () -> "size " + e.codeSize());
+        assertTrue(e.codeSize() > BytecodeTooLargeException.LIMIT, () -> "size " + e.codeSize());
 
         ExecutableBlock half = Harness.compile(straightLine(200));
         CpuState cpu = Harness.cpu();
@@ -75,7 +75,7 @@ class BlockSizeAndLoopTest {
     @Test
     void honoursASmallerLimitGivenToTheBackend() {
         BytecodeBackend tight = new BytecodeBackend(200);
-        assertThrows(BlockTooLargeException.class, () -> tight.compile(straightLine(20)));
+        assertThrows(BytecodeTooLargeException.class, () -> tight.compile(straightLine(20)));
         tight.compile(straightLine(2));
     }
 

@@ -289,11 +289,11 @@ class RegionTest {
         TranslationBlock second = straightLine(0x20000, 100, 0x30000);
         TranslationBlock third = straightLine(0x30000, 100, 0x40000);
         Harness.compile(third);
-        BlockTooLargeException e = assertThrows(BlockTooLargeException.class,
+        BytecodeTooLargeException e = assertThrows(BytecodeTooLargeException.class,
                 () -> Harness.BACKEND.compileRegion(List.of(first, second, third)));
         assertEquals(0x10000, e.pc());
         assertEquals(300, e.insnCount());
-        assertTrue(e.codeSize() > BlockTooLargeException.LIMIT, () -> "size " + e.codeSize());
+        assertTrue(e.codeSize() > BytecodeTooLargeException.LIMIT, () -> "size " + e.codeSize());
 
         // fewer members fit, and run through both
         CpuState cpu = Harness.cpu();

@@ -1,5 +1,7 @@
 package dev.tcg4j.backend.bytecode;
 
+import dev.tcg4j.ir.spi.BlockTooLargeException;
+
 /**
  * Thrown by {@link BytecodeBackend#compile} when a block's {@code execute} method would exceed
  * {@link #LIMIT} bytes of bytecode.
@@ -11,32 +13,18 @@ package dev.tcg4j.backend.bytecode;
  *
  * <p>Carries no stack trace: it is an expected, recoverable outcome, not a bug.
  */
-public final class BlockTooLargeException extends RuntimeException {
+public final class BytecodeTooLargeException extends BlockTooLargeException {
     private static final long serialVersionUID = 1L;
 
     /** Bytecode bytes allowed for one block's {@code execute}, with a margin under HotSpot's 8000. */
     public static final int LIMIT = 7500;
 
-    private final long pc;
-    private final int insnCount;
     private final int codeSize;
 
-    public BlockTooLargeException(long pc, int insnCount, int codeSize) {
-        super("block at 0x" + Long.toHexString(pc) + " with " + insnCount + " instructions needs at least "
-                + codeSize + " bytes of bytecode, over the limit of " + LIMIT, null, false, false);
-        this.pc = pc;
-        this.insnCount = insnCount;
+    public BytecodeTooLargeException(long pc, int insnCount, int codeSize) {
+        super(pc, insnCount, "block at 0x" + Long.toHexString(pc) + " with " + insnCount
+                + " instructions needs at least " + codeSize + " bytes of bytecode, over the limit of " + LIMIT);
         this.codeSize = codeSize;
-    }
-
-    /** Guest pc of the block. */
-    public long pc() {
-        return pc;
-    }
-
-    /** Guest instructions the refused block held. */
-    public int insnCount() {
-        return insnCount;
     }
 
     /**

@@ -1,0 +1,29 @@
+package dev.tcg4j.ir.spi;
+
+/**
+ * A backend refuses a block (or region) as too large to run well, for example because the JIT would
+ * not compile it. The caller translates again with fewer guest instructions. An expected,
+ * recoverable outcome: it carries no stack trace.
+ */
+public class BlockTooLargeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final long pc;
+    private final int insnCount;
+
+    public BlockTooLargeException(long pc, int insnCount, String message) {
+        super(message, null, false, false);
+        this.pc = pc;
+        this.insnCount = insnCount;
+    }
+
+    /** Guest pc of the refused block (the entry of a region). */
+    public long pc() {
+        return pc;
+    }
+
+    /** Guest instructions the refused block or region held. */
+    public int insnCount() {
+        return insnCount;
+    }
+}
