@@ -36,19 +36,37 @@ class PluginCountsTest {
     private static final Pattern CALLBACK_MEM = Pattern.compile("(?m)^callback mem accesses: (\\d+)$");
 
     private static GuestRunner runner;
+    /**
+     * One scratch directory for every run of a case, emptied between runs: its path is an argument,
+     * and a path of another length would change the instructions the guest executes.
+     */
+    private static Path scratch;
 
     @BeforeAll
     static void locateTools() {
         runner = GuestRunner.create();
     }
 
+    /**
+     * The programs that exit normally: QEMU's plugin at-exit output is lost when the guest dies of a
+     * fatal signal, so there is no oracle count for those.
+     */
     static Stream<GuestCase> cases() {
-        return GuestCatalog.all().stream();
+        return GuestCatalog.all().stream().filter(c -> c.expectedExit() < 128);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void insnAndMemPluginsCountWhatQemuCounts(GuestCase guestCase) {
+        scratch = GuestRunner.tempDirectory();
+        try {
+            compareCounts(guestCase);
+        } finally {
+            GuestRunner.deleteRecursively(scratch);
+        }
+    }
+
+    private static void compareCounts(GuestCase guestCase) {
         OracleCounts qemu = withScratch(guestCase, runner::qemuCounts);
         String inline = pluginLog(guestCase, "-plugin", "insn,inline=on", "-plugin", "mem,inline=on,callback=on");
         String callback = pluginLog(guestCase, "-plugin", "insn,inline=off");
@@ -110,11 +128,18 @@ class PluginCountsTest {
     }
 
     private static <T> T withScratch(GuestCase guestCase, Function<Invocation, T> run) {
-        Path scratch = GuestRunner.tempDirectory();
         try {
             return run.apply(guestCase.invocation(runner, scratch));
         } finally {
-            GuestRunner.deleteRecursively(scratch);
+            emptyScratch();
+        }
+    }
+
+    private static void emptyScratch() {
+        try (Stream<Path> entries = Files.list(scratch)) {
+            entries.forEach(GuestRunner::deleteRecursively);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,70 @@
+package dev.tcg4j.runtime.cli;
+
+import dev.tcg4j.runtime.exec.ExecOptions;
+import dev.tcg4j.runtime.log.AddressFilter;
+import dev.tcg4j.runtime.log.LogSetup;
+import dev.tcg4j.runtime.wiring.EmulatorComponent;
+import dev.tcg4j.runtime.wiring.Emulator;
+import dev.tcg4j.runtime.wiring.RunRequest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/** {@code tcg4j-riscv64 [options] program [arguments...]}: qemu-riscv64's command line. */
+public final class Main {
+    public static final String VERSION = "0.1.0";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int status = run(args, CallerEnvironment.get(System.getenv()), System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        System.exit(status);
+    }
+
+    static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr) {
+        Options opts;
+        try {
+            opts = OptionParser.parse(Arrays.asList(args));
+        } catch (UsageException e) {
+            stderr.println(Emulator.PROG + ": " + e.getMessage());
+            stderr.print(OptionParser.usage(Emulator.PROG));
+            return 1;
+        }
+        switch (opts.action()) {
+            case HELP -> {
+                stdout.print(OptionParser.usage(Emulator.PROG));
+                return 0;
+            }
+            case VERSION -> {
+                stdout.println(Emulator.PROG + " version " + VERSION + " (tcg4j, qemu-user compatible)");
+                return 0;
+            }
+            case RUN -> { }
+        }
+        LogSetup.LogOutput out;
+        try {
+            out = LogSetup.configure(opts.logItems(), opts.logFile() == null ? null : Path.of(opts.logFile()), stderr);
+        } catch (IOException e) {
+            stderr.println(Emulator.PROG + ": cannot open log file " + opts.logFile() + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            AddressFilter filter = opts.dfilter() == null ? AddressFilter.ALL : AddressFilter.parse(opts.dfilter());
+            ExecOptions exec = new ExecOptions(opts.oneInsnPerTb() ? 1 : ExecOptions.DEFAULT_MAX_INSNS,
+                    !opts.logItems().contains("nochain"), filter);
+            PrintStream pluginStream = out.stream();
+            RunRequest req = new RunRequest(opts.program(), opts.guestArgv(), opts.guestEnvironment(environment),
+                    exec, opts.stackSize(), opts.plugins(), text -> {
+                        pluginStream.print(text);
+                        pluginStream.flush();
+                    }, stderr);
+            return new Emulator(EmulatorComponent.create()).run(req);
+        } finally {
+            out.close();
+        }
+    }
+}

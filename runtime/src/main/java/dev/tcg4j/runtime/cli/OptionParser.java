@@ -1,0 +1,165 @@
+package dev.tcg4j.runtime.cli;
+
+import dev.tcg4j.runtime.log.AddressFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Parses qemu-user's command line: options (with one or two leading dashes) up to the first
+ * argument that is not one, which is the program; everything after it belongs to the guest.
+ */
+public final class OptionParser {
+    /** The -d items tcg4j acts on; the rest of QEMU's are accepted and do nothing. */
+    public static final Set<String> LOG_ITEMS = Set.of("in_asm", "op", "op_plugin", "exec", "plugin", "strace",
+            "unimp", "nochain", "int", "backend", "internal");
+    private static final Set<String> QEMU_ONLY_LOG_ITEMS = Set.of("out_asm", "op_opt", "op_ind", "cpu",
+            "mmu", "pcall", "cpu_reset", "guest_errors", "page", "fdt", "pm", "tid", "vpu", "invalid_mem");
+
+    private OptionParser() {}
+
+    public static Options parse(List<String> argv) throws UsageException {
+        List<Options.EnvChange> env = new ArrayList<>();
+        Set<String> logItems = Options.orderedSet();
+        List<String> plugins = new ArrayList<>();
+        String logFile = null;
+        String dfilter = null;
+        boolean oneInsn = false;
+        String ldPrefix = null;
+        String argv0 = null;
+        long stackSize = 8L << 20;
+        int i = 0;
+        while (i < argv.size()) {
+            String a = argv.get(i);
+            if (!a.startsWith("-") || a.equals("-")) {
+                break;
+            }
+            i++;
+            if (a.equals("--")) {
+                break;
+            }
+            String name = a.startsWith("--") ? a.substring(2) : a.substring(1);
+            switch (name) {
+                case "h", "help" -> {
+                    return simple(Options.Action.HELP);
+                }
+                case "version" -> {
+                    return simple(Options.Action.VERSION);
+                }
+                case "strace" -> logItems.add("strace");
+                case "one-insn-per-tb", "singlestep" -> oneInsn = true;
+                default -> {
+                    if (i >= argv.size()) {
+                        throw new UsageException("option '" + a + "' needs an argument");
+                    }
+                    String value = argv.get(i++);
+                    switch (name) {
+                        case "E" -> {
+                            for (String item : value.split(",")) {
+                                int eq = item.indexOf('=');
+                                if (eq <= 0) {
+                                    throw new UsageException("-E expects VAR=VALUE, got '" + item + "'");
+                                }
+                                env.add(new Options.EnvChange(item.substring(0, eq), item.substring(eq + 1)));
+                            }
+                        }
+                        case "U" -> {
+                            for (String item : value.split(",")) {
+                                if (item.isEmpty() || item.contains("=")) {
+                                    throw new UsageException("-U expects VAR, got '" + item + "'");
+                                }
+                                env.add(new Options.EnvChange(item, null));
+                            }
+                        }
+                        case "d" -> logItems.addAll(logItems(value));
+                        case "D" -> logFile = value;
+                        case "dfilter" -> {
+                            try {
+                                AddressFilter.parse(value);
+                            } catch (IllegalArgumentException e) {
+                                throw new UsageException(e.getMessage());
+                            }
+                            dfilter = value;
+                        }
+                        case "plugin" -> plugins.add(value);
+                        case "L" -> ldPrefix = value;
+                        case "0" -> argv0 = value;
+                        case "s" -> stackSize = size(value);
+                        default -> throw new UsageException("unknown option '" + a + "'");
+                    }
+                }
+            }
+        }
+        if (i >= argv.size()) {
+            throw new UsageException("no program given");
+        }
+        String program = argv.get(i);
+        List<String> args = new ArrayList<>(argv.subList(i + 1, argv.size()));
+        return new Options(Options.Action.RUN, env, logItems, logFile, dfilter, oneInsn, plugins, ldPrefix, argv0,
+                stackSize, program, args);
+    }
+
+    private static Options simple(Options.Action action) {
+        return new Options(action, List.of(), Set.of(), null, null, false, List.of(), null, null, 8L << 20, null,
+                List.of());
+    }
+
+    static Set<String> logItems(String value) throws UsageException {
+        Set<String> items = Options.orderedSet();
+        for (String item : value.split(",", -1)) {
+            String t = item.trim().toLowerCase(Locale.ROOT);
+            if (t.equals("all")) {
+                items.addAll(List.of("in_asm", "op", "exec", "unimp", "nochain"));
+            } else if (LOG_ITEMS.contains(t)) {
+                items.add(t);
+            } else if (!QEMU_ONLY_LOG_ITEMS.contains(t)) {
+                throw new UsageException("unknown -d item '" + item + "'; known items: "
+                        + String.join(",", new java.util.TreeSet<>(LOG_ITEMS)));
+            }
+        }
+        return items;
+    }
+
+    /** qemu's -s size: a number with an optional k/K, m/M or g/G suffix. */
+    static long size(String value) throws UsageException {
+        String v = value.trim();
+        long mult = 1;
+        char last = v.isEmpty() ? ' ' : Character.toLowerCase(v.charAt(v.length() - 1));
+        if (last == 'k' || last == 'm' || last == 'g') {
+            mult = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(v) * mult;
+            if (n <= 0) {
+                throw new UsageException("bad stack size '" + value + "'");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("bad stack size '" + value + "'");
+        }
+    }
+
+    public static String usage(String prog) {
+        return """
+                usage: %1$s [options] program [arguments...]
+                Linux riscv64 user-mode emulator (tcg4j), with qemu-user's options.
+
+                Options:
+                -h, -help            print this help and exit
+                -version             print the version and exit
+                -E var=value         set an environment variable for the guest (comma-separated list allowed)
+                -U var               unset an environment variable for the guest
+                -0 argv0             pass argv0 as the program's argv[0]
+                -L path              guest library prefix (kept for dynamically linked programs; unused)
+                -s size              stack size in bytes (k, M, G suffixes)
+                -d item[,...]        enable logs: in_asm, op, op_plugin, exec, plugin, strace, unimp, int, nochain
+                -D logfile           write logs and plugin output to logfile instead of stderr
+                -dfilter range[,...] restrict block logs to address ranges (0x1000+0x100, 0x1000..0x1fff, 0x10ff-0x100)
+                -strace              log system calls
+                -one-insn-per-tb     translate one instruction per block (alias -singlestep)
+                -plugin name[,arg=value...]  load a plugin (repeatable)
+                """.formatted(prog);
+    }
+}

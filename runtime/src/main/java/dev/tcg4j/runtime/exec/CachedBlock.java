@@ -1,0 +1,37 @@
+package dev.tcg4j.runtime.exec;
+
+import dev.tcg4j.ir.spi.ExecutableBlock;
+
+/**
+ * A compiled block in the cache, with one chained successor per goto_tb slot so that following a
+ * direct jump needs no hash lookup. A link is a hint: it is followed only to a block that is still
+ * valid and starts at the pc the exit left, so an invalidated block is never run through a stale link.
+ */
+public final class CachedBlock {
+    final long pc;
+    final int guestSize;
+    final ExecutableBlock code;
+    /** Cleared when a write to its code or an unmap drops it; never set again. */
+    volatile boolean valid = true;
+    /** Successors for goto_tb slots 0 and 1; plain fields, a racy read sees null or some block, both safe. */
+    CachedBlock next0;
+    CachedBlock next1;
+
+    CachedBlock(long pc, int guestSize, ExecutableBlock code) {
+        this.pc = pc;
+        this.guestSize = guestSize;
+        this.code = code;
+    }
+
+    public long pc() {
+        return pc;
+    }
+
+    public int guestSize() {
+        return guestSize;
+    }
+
+    public boolean isValid() {
+        return valid;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.tcg4j.runtime.exec;
+
+import dev.tcg4j.ir.TranslationBlock;
+import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.ExitCodes;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.cpu.GuestTrap;
+import dev.tcg4j.ir.spi.Backend;
+import dev.tcg4j.ir.spi.ExecutableBlock;
+import dev.tcg4j.ir.spi.GuestFrontend;
+import dev.tcg4j.ir.spi.TranslatorHooks;
+import dev.tcg4j.ir.spi.TranslatorLoop;
+
+/**
+ * The execution loop of one vCPU (QEMU's cpu_exec): find the block at the pc, translating it on a
+ * miss, run it, and act on how it exits. A goto_tb exit follows the block's chained successor for
+ * that slot; the first time, the successor is looked up and linked. Everything else (system calls,
+ * traps, interrupts) goes to the {@link GuestEvents}. The loop ends only by an exception: the
+ * process exiting, or a failure.
+ *
+ * <p>Not thread-safe: one instance per vCPU thread. The {@link TbCache} is shared.
+ */
+public final class CpuLoop {
+    private final Backend backend;
+    private final TbCache cache;
+    private final TranslatorHooks hooks;
+    private final ExecOptions options;
+    private final BlockLog log;
+    private final GuestEvents events;
+    private final TranslatorLoop translator;
+    private final int pcSlot;
+    private long lookups;
+    private long translations;
+
+    public CpuLoop(GuestFrontend frontend, Backend backend, TbCache cache, TranslatorHooks hooks, ExecOptions options,
+            BlockLog log, GuestEvents events) {
+        this.backend = backend;
+        this.cache = cache;
+        this.hooks = hooks;
+        this.options = options;
+        this.log = log;
+        this.events = events;
+        this.translator = new TranslatorLoop(frontend);
+        this.pcSlot = frontend.arch().pcSlot();
+    }
+
+    /** Cache lookups by pc so far: chained exits do not count. */
+    public long lookups() {
+        return lookups;
+    }
+
+    /** Blocks translated so far by this vCPU. */
+    public long translations() {
+        return translations;
+    }
+
+    /** Runs the guest on {@code cpu} until an exception (the process exiting) leaves the loop. */
+    public void run(CpuState cpu) {
+        long[] regs = cpu.regs;
+        boolean chaining = options.chaining();
+        boolean trace = log.traceExec();
+        CachedBlock prev = null;
+        int slot = -1;
+        while (true) {
+            long pc = regs[pcSlot];
+            CachedBlock b;
+            if (prev != null) {
+                b = slot == 0 ? prev.next0 : prev.next1;
+                if (b == null || !b.valid || b.pc != pc) {
+                    b = find(cpu, pc);
+                    if (b != null && chaining && prev.valid) {
+                        if (slot == 0) {
+                            prev.next0 = b;
+                        } else {
+                            prev.next1 = b;
+                        }
+                    }
+                }
+            } else {
+                b = find(cpu, pc);
+            }
+            prev = null;
+            if (b == null) {
+                continue; // fetching the block faulted; the fault was delivered and the pc moved
+            }
+            if (trace) {
+                log.executing(cpu.vcpuIndex, b);
+            }
+            int exit = b.code.execute(cpu);
+            switch (exit) {
+                case 0, 1 -> {
+                    prev = b;
+                    slot = exit;
+                }
+                case ExitCodes.LOOKUP -> { }
+                case ExitCodes.SYSCALL -> events.syscall(cpu);
+                case ExitCodes.TRAP -> {
+                    GuestTrap t = cpu.trap;
+                    cpu.trap = null;
+                    events.trap(cpu, t, cpu.trapPc);
+                }
+                case ExitCodes.INTERRUPT -> events.interrupt(cpu);
+                default -> throw new IllegalStateException("block at 0x" + Long.toHexString(b.pc)
+                        + " returned unknown exit code " + exit);
+            }
+            if (cpu.exitRequested) {
+                cpu.exitRequested = false;
+                prev = null;
+                events.interrupt(cpu);
+            }
+        }
+    }
+
+    private CachedBlock find(CpuState cpu, long pc) {
+        lookups++;
+        CachedBlock b = cache.get(pc);
+        if (b != null) {
+            return b;
+        }
+        try {
+            return translate(cpu.memory, pc);
+        } catch (GuestTrap fetchFault) {
+            events.trap(cpu, fetchFault, pc);
+            return null;
+        }
+    }
+
+    /**
+     * Translates and compiles the block at {@code pc}. A block the backend finds too large is
+     * translated again with half as many instructions, down to one.
+     */
+    CachedBlock translate(GuestMemory memory, long pc) {
+        // marked before reading the code, so that a write racing with translation drops the block
+        memory.markCode(pc, 1);
+        int max = options.maxInsns();
+        while (true) {
+            TranslationBlock tb = translator.translate(memory, pc, 0, max, hooks);
+            ExecutableBlock code;
+            try {
+                code = backend.compile(tb);
+            } catch (RuntimeException e) {
+                if (isTooLarge(e) && tb.insnCount() > 1) {
+                    max = Math.max(1, tb.insnCount() / 2);
+                    continue;
+                }
+                throw e;
+            }
+            translations++;
+            int size = tb.guestSize();
+            memory.markCode(pc, Math.max(1, size));
+            log.translated(tb);
+            CachedBlock b = new CachedBlock(pc, size, code);
+            cache.insert(b);
+            return b;
+        }
+    }
+
+    /**
+     * The backend's "block too large for the JIT" refusal. Matched by name because the type lives in
+     * the backend's module, which the runtime must not depend on for its logic.
+     */
+    static boolean isTooLarge(RuntimeException e) {
+        return e.getClass().getSimpleName().endsWith("TooLargeException");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tcg4j.runtime.exec;
+
+import java.util.function.LongPredicate;
+
+/**
+ * How the CPU loop translates and runs blocks.
+ *
+ * @param maxInsns guest instructions per block at most (1 with -one-insn-per-tb)
+ * @param chaining follow goto_tb exits through direct links (off with -d nochain)
+ * @param logFilter the -dfilter: which blocks the in_asm, op and exec logs show
+ */
+public record ExecOptions(int maxInsns, boolean chaining, LongPredicate logFilter) {
+    public static final int DEFAULT_MAX_INSNS = 128;
+
+    public static ExecOptions defaults() {
+        return new ExecOptions(DEFAULT_MAX_INSNS, true, a -> true);
+    }
+
+    public ExecOptions {
+        if (maxInsns < 1) {
+            throw new IllegalArgumentException("maxInsns " + maxInsns);
+        }
+    }
+}

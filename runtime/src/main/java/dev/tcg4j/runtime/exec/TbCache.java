@@ -1,0 +1,67 @@
+package dev.tcg4j.runtime.exec;
+
+import dev.tcg4j.ir.cpu.CodeWriteListener;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The translated blocks of one process, shared by its vCPUs: found by pc, and indexed by the guest
+ * pages their code covers so that a write to a page drops every block read from it.
+ */
+public final class TbCache implements CodeWriteListener {
+    private final ConcurrentHashMap<Long, CachedBlock> byPc = new ConcurrentHashMap<>();
+    /** Page address to the blocks with code on it; guarded by itself. */
+    private final Map<Long, List<CachedBlock>> byPage = new HashMap<>();
+
+    public CachedBlock get(long pc) {
+        return byPc.get(pc);
+    }
+
+    public int size() {
+        return byPc.size();
+    }
+
+    /** Adds a block; one already there for the pc (translated by another vCPU meanwhile) is replaced. */
+    public void insert(CachedBlock b) {
+        synchronized (byPage) {
+            long last = b.pc + Math.max(1, b.guestSize) - 1;
+            for (long p = GuestMemory.pageFloor(b.pc); p <= GuestMemory.pageFloor(last); p += GuestMemory.PAGE_SIZE) {
+                byPage.computeIfAbsent(p, k -> new ArrayList<>()).add(b);
+            }
+            CachedBlock old = byPc.put(b.pc, b);
+            if (old != null && old != b) {
+                old.valid = false;
+            }
+        }
+    }
+
+    /** Drops every block with code on the page at {@code pageAddress}. */
+    @Override
+    public void onCodeWrite(long pageAddress) {
+        synchronized (byPage) {
+            List<CachedBlock> blocks = byPage.remove(GuestMemory.pageFloor(pageAddress));
+            if (blocks == null) {
+                return;
+            }
+            for (CachedBlock b : blocks) {
+                b.valid = false;
+                byPc.remove(b.pc, b);
+            }
+        }
+    }
+
+    /** Drops everything. */
+    public void invalidateAll() {
+        synchronized (byPage) {
+            for (CachedBlock b : byPc.values()) {
+                b.valid = false;
+            }
+            byPc.clear();
+            byPage.clear();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.tcg4j.runtime.linux;
+
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.runtime.linux.fs.FdTable;
+import dev.tcg4j.runtime.linux.host.Libc;
+import dev.tcg4j.runtime.linux.signal.Signals;
+
+/**
+ * What the system calls of one guest process work on.
+ *
+ * @param programPath the program's absolute host path: what /proc/self/exe reads as
+ * @param pid the guest's pid (the host's), also the tid of its main thread
+ */
+public record ProcessContext(GuestMemory memory, AddressSpace space, FdTable fds, Libc libc, Signals signals,
+        String programPath, int pid) {}

@@ -1,0 +1,70 @@
+package dev.tcg4j.runtime.linux.signal;
+
+/** Linux signal numbers (the generic ones riscv64 uses), their descriptions and default actions. */
+public final class SignalNames {
+    public static final int SIGHUP = 1;
+    public static final int SIGINT = 2;
+    public static final int SIGQUIT = 3;
+    public static final int SIGILL = 4;
+    public static final int SIGTRAP = 5;
+    public static final int SIGABRT = 6;
+    public static final int SIGBUS = 7;
+    public static final int SIGFPE = 8;
+    public static final int SIGKILL = 9;
+    public static final int SIGUSR1 = 10;
+    public static final int SIGSEGV = 11;
+    public static final int SIGUSR2 = 12;
+    public static final int SIGPIPE = 13;
+    public static final int SIGALRM = 14;
+    public static final int SIGTERM = 15;
+    public static final int SIGCHLD = 17;
+    public static final int SIGCONT = 18;
+    public static final int SIGSTOP = 19;
+    public static final int SIGTSTP = 20;
+    public static final int SIGTTIN = 21;
+    public static final int SIGTTOU = 22;
+    public static final int SIGURG = 23;
+    public static final int SIGXCPU = 24;
+    public static final int SIGXFSZ = 25;
+    public static final int SIGWINCH = 28;
+    public static final int SIGSYS = 31;
+    public static final int NSIG = 64;
+
+    public enum DefaultAction { TERMINATE, CORE, IGNORE, STOP }
+
+    private SignalNames() {}
+
+    public static DefaultAction defaultAction(int sig) {
+        return switch (sig) {
+            case SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS -> DefaultAction.CORE;
+            case SIGCHLD, SIGCONT, SIGURG, SIGWINCH -> DefaultAction.IGNORE;
+            case SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU -> DefaultAction.STOP;
+            default -> DefaultAction.TERMINATE;
+        };
+    }
+
+    /** As the host's strsignal(3), which QEMU prints in its "uncaught target signal" line. */
+    public static String describe(int sig) {
+        return switch (sig) {
+            case SIGHUP -> "Hangup";
+            case SIGINT -> "Interrupt";
+            case SIGQUIT -> "Quit";
+            case SIGILL -> "Illegal instruction";
+            case SIGTRAP -> "Trace/breakpoint trap";
+            case SIGABRT -> "Aborted";
+            case SIGBUS -> "Bus error";
+            case SIGFPE -> "Floating point exception";
+            case SIGKILL -> "Killed";
+            case SIGUSR1 -> "User defined signal 1";
+            case SIGSEGV -> "Segmentation fault";
+            case SIGUSR2 -> "User defined signal 2";
+            case SIGPIPE -> "Broken pipe";
+            case SIGALRM -> "Alarm clock";
+            case SIGTERM -> "Terminated";
+            case SIGXCPU -> "CPU time limit exceeded";
+            case SIGXFSZ -> "File size limit exceeded";
+            case SIGSYS -> "Bad system call";
+            default -> sig >= 34 && sig <= 64 ? "Real-time signal " + (sig - 34) : "Unknown signal " + sig;
+        };
+    }
+}

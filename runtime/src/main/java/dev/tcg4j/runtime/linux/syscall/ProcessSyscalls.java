@@ -1,0 +1,256 @@
+package dev.tcg4j.runtime.linux.syscall;
+
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.runtime.linux.Errno;
+import dev.tcg4j.runtime.linux.GuestExit;
+import dev.tcg4j.runtime.linux.ProcessContext;
+import dev.tcg4j.runtime.linux.host.Libc;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+
+/** Process identity, limits, time, futexes and the other calls about the process itself. */
+final class ProcessSyscalls {
+    private static final int UTS_FIELD = 65;
+    private static final int CLOCK_REALTIME = 0;
+    private static final int TIMER_ABSTIME = 1;
+    private static final int FUTEX_WAIT = 0;
+    private static final int FUTEX_WAKE = 1;
+    private static final int FUTEX_WAIT_BITSET = 9;
+    private static final int FUTEX_WAKE_BITSET = 10;
+    private static final int FUTEX_CMD_MASK = ~(128 | 256);
+    private static final int PR_GET_DUMPABLE = 3;
+    private static final int PR_SET_DUMPABLE = 4;
+    private static final int PR_SET_NAME = 15;
+    private static final int PR_GET_NAME = 16;
+    private static final int ROBUST_LIST_HEAD_SIZE = 24;
+
+    private final ProcessContext ctx;
+    private final GuestBuffers buf;
+    private final GuestMemory memory;
+    private final Libc libc;
+    private final Futexes futexes = new Futexes();
+    private byte[] threadName;
+    /** set_tid_address's pointer: to be cleared and futex-woken when the thread exits, once threads exist. */
+    @SuppressWarnings("unused")
+    private long clearChildTid;
+
+    ProcessSyscalls(ProcessContext ctx, GuestBuffers buf) {
+        this.ctx = ctx;
+        this.buf = buf;
+        this.memory = ctx.memory();
+        this.libc = ctx.libc();
+        String base = ctx.programPath().substring(ctx.programPath().lastIndexOf('/') + 1);
+        this.threadName = base.getBytes(StandardCharsets.UTF_8);
+    }
+
+    long exitGroup(long status) {
+        throw new GuestExit((int) status & 0xff);
+    }
+
+    long setTidAddress(long addr) {
+        clearChildTid = addr;
+        return ctx.pid();
+    }
+
+    /**
+     * Robust futex lists are walked by the kernel when a thread dies; the runtime does not walk them,
+     * so it declines the registration as qemu-user does (-ENOSYS). glibc then runs without robust
+     * mutex cleanup, and executes exactly the instructions it executes under QEMU.
+     */
+    long setRobustList(long head, long len) {
+        return len == ROBUST_LIST_HEAD_SIZE ? -Errno.ENOSYS : -Errno.EINVAL;
+    }
+
+    long uname(long addr) {
+        long r = libc.uname(buf.out(addr, 6L * UTS_FIELD));
+        if (r == 0) {
+            byte[] machine = new byte[UTS_FIELD];
+            byte[] name = "riscv64".getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(name, 0, machine, 0, name.length);
+            memory.write(addr + 4L * UTS_FIELD, machine);
+        }
+        return r;
+    }
+
+    long prlimit(long pid, long resource, long newLimit, long oldLimit) {
+        if (pid != 0 && pid != ctx.pid()) {
+            return -Errno.ESRCH;
+        }
+        if (newLimit != 0) {
+            // limits are not applied to the host: they would constrain the emulator itself, as in QEMU
+            memory.checkAccess(newLimit, 16, GuestMemory.READ);
+        }
+        if (oldLimit == 0) {
+            return 0;
+        }
+        return libc.prlimit(0, (int) resource, MemorySegment.NULL, buf.out(oldLimit, 16));
+    }
+
+    long getrandom(long addr, long n, long flags) {
+        MemorySegment dst = buf.out(addr, n);
+        return libc.getrandom(dst, dst.byteSize(), (int) flags);
+    }
+
+    long clockGettime(long clock, long ts) {
+        return libc.clockGettime((int) clock, buf.out(ts, 16));
+    }
+
+    long clockGetres(long clock, long ts) {
+        return libc.clockGetres((int) clock, buf.outOrNull(ts, 16));
+    }
+
+    long gettimeofday(long tv, long tz) {
+        try (Arena arena = Arena.ofConfined()) {
+            if (tv != 0) {
+                MemorySegment ts = arena.allocate(16, 8);
+                libc.clockGettime(CLOCK_REALTIME, ts);
+                memory.checkAccess(tv, 16, GuestMemory.WRITE);
+                memory.st64(tv, ts.get(ValueLayout.JAVA_LONG, 0));
+                memory.st64(tv + 8, ts.get(ValueLayout.JAVA_LONG, 8) / 1000);
+            }
+            if (tz != 0) {
+                memory.write(tz, new byte[8]);
+            }
+            return 0;
+        }
+    }
+
+    long nanosleep(long req, long rem) {
+        long sec = memory.ld64(req);
+        long nsec = memory.ld64(req + 8);
+        if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) {
+            return -Errno.EINVAL;
+        }
+        return sleepNanos(saturatingNanos(sec, nsec));
+    }
+
+    long clockNanosleep(long clock, long flags, long req, long rem) {
+        long sec = memory.ld64(req);
+        long nsec = memory.ld64(req + 8);
+        if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) {
+            return -Errno.EINVAL;
+        }
+        long nanos = saturatingNanos(sec, nsec);
+        if ((flags & TIMER_ABSTIME) != 0) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment now = arena.allocate(16, 8);
+                long r = libc.clockGettime((int) clock, now);
+                if (r < 0) {
+                    return r;
+                }
+                nanos -= saturatingNanos(now.get(ValueLayout.JAVA_LONG, 0), now.get(ValueLayout.JAVA_LONG, 8));
+            }
+        }
+        return sleepNanos(Math.max(0, nanos));
+    }
+
+    private static long saturatingNanos(long sec, long nsec) {
+        return sec >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : sec * 1_000_000_000L + nsec;
+    }
+
+    private static long sleepNanos(long nanos) {
+        try {
+            Thread.sleep(java.time.Duration.ofNanos(nanos));
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -Errno.EINTR;
+        }
+    }
+
+    long futex(long uaddr, long op, long val, long timeout, long uaddr2, long val3) {
+        int cmd = (int) op & FUTEX_CMD_MASK;
+        if ((uaddr & 3) != 0) {
+            return -Errno.EINVAL;
+        }
+        switch (cmd) {
+            case FUTEX_WAIT, FUTEX_WAIT_BITSET -> {
+                long nanos = -1;
+                if (timeout != 0) {
+                    nanos = saturatingNanos(memory.ld64(timeout), memory.ld64(timeout + 8));
+                    if (cmd == FUTEX_WAIT_BITSET) {
+                        // WAIT_BITSET takes an absolute time on the monotonic or realtime clock
+                        int clock = (op & 256) != 0 ? CLOCK_REALTIME : 1;
+                        try (Arena arena = Arena.ofConfined()) {
+                            MemorySegment now = arena.allocate(16, 8);
+                            libc.clockGettime(clock, now);
+                            nanos = Math.max(0, nanos - saturatingNanos(now.get(ValueLayout.JAVA_LONG, 0),
+                                    now.get(ValueLayout.JAVA_LONG, 8)));
+                        }
+                    }
+                }
+                try {
+                    return futexes.await(memory, uaddr, (int) val, nanos);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -Errno.EINTR;
+                }
+            }
+            case FUTEX_WAKE, FUTEX_WAKE_BITSET -> {
+                return futexes.wake(uaddr, (int) Math.min(val, Integer.MAX_VALUE));
+            }
+            default -> {
+                return -Errno.ENOSYS;
+            }
+        }
+    }
+
+    long schedGetaffinity(long pid, long size, long mask) {
+        if (size < 8 || (size & 7) != 0) {
+            return -Errno.EINVAL;
+        }
+        int cpus = Math.min(64, Runtime.getRuntime().availableProcessors());
+        memory.checkAccess(mask, 8, GuestMemory.WRITE);
+        memory.st64(mask, cpus == 64 ? -1L : (1L << cpus) - 1);
+        return 8;
+    }
+
+    long getcpu(long cpu, long node) {
+        if (cpu != 0) {
+            memory.st32(cpu, 0);
+        }
+        if (node != 0) {
+            memory.st32(node, 0);
+        }
+        return 0;
+    }
+
+    long prctl(long option, long arg2) {
+        switch ((int) option) {
+            case PR_SET_NAME -> {
+                byte[] name = memory.readCBytes(arg2, 15);
+                threadName = name;
+                return 0;
+            }
+            case PR_GET_NAME -> {
+                byte[] out = new byte[16];
+                System.arraycopy(threadName, 0, out, 0, Math.min(15, threadName.length));
+                memory.write(arg2, out);
+                return 0;
+            }
+            case PR_GET_DUMPABLE -> {
+                return 1;
+            }
+            case PR_SET_DUMPABLE -> {
+                return arg2 == 0 || arg2 == 1 ? 0 : -Errno.EINVAL;
+            }
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
+    }
+
+    long sysinfo(long addr) {
+        return libc.sysinfo(buf.out(addr, 112));
+    }
+
+    long times(long addr) {
+        return libc.times(buf.outOrNull(addr, 32));
+    }
+
+    long getrusage(long who, long addr) {
+        return libc.getrusage((int) who, buf.out(addr, 144));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.tcg4j.runtime.linux.syscall;
+
+import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.runtime.linux.Errno;
+import dev.tcg4j.runtime.linux.ProcessContext;
+import dev.tcg4j.runtime.linux.signal.AltStack;
+import dev.tcg4j.runtime.linux.signal.SigAction;
+import dev.tcg4j.runtime.linux.signal.SigInfo;
+import dev.tcg4j.runtime.linux.signal.SignalNames;
+import dev.tcg4j.runtime.linux.signal.Signals;
+
+/** sigaction, the signal mask, sigaltstack, kill/tkill/tgkill on the process itself, rt_sigreturn. */
+final class SignalSyscalls {
+    static final int SIG_BLOCK = 0;
+    static final int SIG_UNBLOCK = 1;
+    static final int SIG_SETMASK = 2;
+    private static final int SIGSET_SIZE = 8;
+    private static final int MINSIGSTKSZ = 2048;
+
+    private final ProcessContext ctx;
+    private final Signals signals;
+    private final GuestMemory memory;
+    private final int uid;
+
+    SignalSyscalls(ProcessContext ctx) {
+        this.ctx = ctx;
+        this.signals = ctx.signals();
+        this.memory = ctx.memory();
+        this.uid = ctx.libc().getuid();
+    }
+
+    long rtSigaction(long sig, long act, long oldact, long sigsetSize) {
+        int s = (int) sig;
+        if (sigsetSize != SIGSET_SIZE || !Signals.valid(s)) {
+            return -Errno.EINVAL;
+        }
+        if (act != 0 && (s == SignalNames.SIGKILL || s == SignalNames.SIGSTOP)) {
+            return -Errno.EINVAL;
+        }
+        SigAction next = null;
+        if (act != 0) {
+            next = new SigAction(memory.ld64(act), memory.ld64(act + 8), memory.ld64(act + 16));
+        }
+        if (oldact != 0) {
+            SigAction old = signals.action(s);
+            memory.checkAccess(oldact, 24, GuestMemory.WRITE);
+            memory.st64(oldact, old.handler());
+            memory.st64(oldact + 8, old.flags());
+            memory.st64(oldact + 16, old.mask());
+        }
+        if (next != null) {
+            signals.setAction(s, next);
+        }
+        return 0;
+    }
+
+    long rtSigprocmask(long how, long set, long oldset, long sigsetSize) {
+        if (sigsetSize != SIGSET_SIZE) {
+            return -Errno.EINVAL;
+        }
+        long old = signals.blocked();
+        if (set != 0) {
+            long mask = memory.ld64(set);
+            long next = switch ((int) how) {
+                case SIG_BLOCK -> old | mask;
+                case SIG_UNBLOCK -> old & ~mask;
+                case SIG_SETMASK -> mask;
+                default -> -1;
+            };
+            if (how < SIG_BLOCK || how > SIG_SETMASK) {
+                return -Errno.EINVAL;
+            }
+            if (oldset != 0) {
+                memory.st64(oldset, old);
+            }
+            signals.setBlocked(next);
+            return 0;
+        }
+        if (oldset != 0) {
+            memory.st64(oldset, old);
+        }
+        return 0;
+    }
+
+    long rtSigpending(long set, long sigsetSize) {
+        if (sigsetSize > SIGSET_SIZE) {
+            return -Errno.EINVAL;
+        }
+        memory.st64(set, signals.pending() & signals.blocked());
+        return 0;
+    }
+
+    /**
+     * Waits with a temporary mask until a signal is delivered; the handler's frame saves the mask from
+     * before the call. With one thread nothing can arrive while waiting, so only an already pending
+     * signal ends the wait; if there is none the call returns -EINTR at once rather than hang.
+     */
+    long rtSigsuspend(long set, long sigsetSize) {
+        if (sigsetSize != SIGSET_SIZE) {
+            return -Errno.EINVAL;
+        }
+        signals.suspendWith(memory.ld64(set));
+        return -Errno.EINTR;
+    }
+
+    long sigaltstack(long ss, long oldss, long sp) {
+        AltStack cur = signals.altStack();
+        if (oldss != 0) {
+            memory.checkAccess(oldss, 24, GuestMemory.WRITE);
+            memory.st64(oldss, cur.sp());
+            memory.st32(oldss + 8, cur.contains(sp) ? AltStack.SS_ONSTACK : cur.flags() & AltStack.SS_DISABLE);
+            memory.st32(oldss + 12, 0);
+            memory.st64(oldss + 16, cur.size());
+        }
+        if (ss != 0) {
+            if (cur.contains(sp)) {
+                return -Errno.EPERM;
+            }
+            long newSp = memory.ld64(ss);
+            int flags = (int) memory.ld32s(ss + 8);
+            long size = memory.ld64(ss + 16);
+            if ((flags & ~AltStack.SS_DISABLE) != 0) {
+                return -Errno.EINVAL;
+            }
+            if ((flags & AltStack.SS_DISABLE) != 0) {
+                signals.setAltStack(AltStack.NONE);
+            } else {
+                if (size < MINSIGSTKSZ) {
+                    return -Errno.ENOMEM;
+                }
+                signals.setAltStack(new AltStack(newSp, 0, size));
+            }
+        }
+        return 0;
+    }
+
+    long kill(long pid, long sig) {
+        if (pid != ctx.pid() && pid != 0) {
+            return -Errno.ESRCH; // no other process is visible to the guest
+        }
+        return send((int) sig, SigInfo.SI_USER);
+    }
+
+    long tgkill(long tgid, long tid, long sig) {
+        if (tgid != ctx.pid()) {
+            return -Errno.ESRCH;
+        }
+        return tkill(tid, sig);
+    }
+
+    long tkill(long tid, long sig) {
+        if (tid != ctx.pid()) {
+            return -Errno.ESRCH;
+        }
+        return send((int) sig, SigInfo.SI_TKILL);
+    }
+
+    private long send(int sig, int code) {
+        if (sig == 0) {
+            return 0;
+        }
+        if (!Signals.valid(sig)) {
+            return -Errno.EINVAL;
+        }
+        signals.post(SigInfo.sent(sig, code, ctx.pid(), uid));
+        return 0;
+    }
+
+    /** Restores the interrupted context; the registers hold the syscall's "result" already. */
+    void rtSigreturn(CpuState cpu) {
+        long mask = signals.frames().leaveHandler(cpu);
+        signals.setBlocked(mask);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.tcg4j.runtime.linux.syscall;
+
+/**
+ * The system calls the runtime implements, with their numbers in the asm-generic table riscv64
+ * uses, and how strace prints their arguments: {@code d} signed int, {@code x} hex, {@code p}
+ * pointer, {@code s} string, {@code o} octal, {@code l} long.
+ */
+public enum Syscall {
+    GETCWD(17, "pl"),
+    DUP(23, "d"),
+    DUP3(24, "ddx"),
+    FCNTL(25, "ddx"),
+    IOCTL(29, "dxp"),
+    MKDIRAT(34, "dso"),
+    UNLINKAT(35, "dsx"),
+    SYMLINKAT(36, "sds"),
+    LINKAT(37, "dsdsx"),
+    RENAMEAT(38, "dsds"),
+    STATFS(43, "sp"),
+    FSTATFS(44, "dp"),
+    FTRUNCATE(46, "dl"),
+    FACCESSAT(48, "dso"),
+    CHDIR(49, "s"),
+    FCHDIR(50, "d"),
+    FCHMOD(52, "do"),
+    FCHMODAT(53, "dso"),
+    OPENAT(56, "dsxo"),
+    CLOSE(57, "d"),
+    PIPE2(59, "px"),
+    GETDENTS64(61, "dpl"),
+    LSEEK(62, "dld"),
+    READ(63, "dpl"),
+    WRITE(64, "dpl"),
+    READV(65, "dpd"),
+    WRITEV(66, "dpd"),
+    PREAD64(67, "dpll"),
+    PWRITE64(68, "dpll"),
+    PPOLL(73, "pdpp"),
+    READLINKAT(78, "dspl"),
+    NEWFSTATAT(79, "dspx"),
+    FSTAT(80, "dp"),
+    FSYNC(82, "d"),
+    FDATASYNC(83, "d"),
+    UTIMENSAT(88, "dspx"),
+    PERSONALITY(92, "x"),
+    EXIT(93, "d"),
+    EXIT_GROUP(94, "d"),
+    SET_TID_ADDRESS(96, "p"),
+    FUTEX(98, "pdxppx"),
+    SET_ROBUST_LIST(99, "pl"),
+    NANOSLEEP(101, "pp"),
+    CLOCK_GETTIME(113, "dp"),
+    CLOCK_GETRES(114, "dp"),
+    CLOCK_NANOSLEEP(115, "ddpp"),
+    SCHED_SETAFFINITY(122, "dlp"),
+    SCHED_GETAFFINITY(123, "dlp"),
+    SCHED_YIELD(124, ""),
+    KILL(129, "dd"),
+    TKILL(130, "dd"),
+    TGKILL(131, "ddd"),
+    SIGALTSTACK(132, "pp"),
+    RT_SIGSUSPEND(133, "pl"),
+    RT_SIGACTION(134, "dppl"),
+    RT_SIGPROCMASK(135, "dppl"),
+    RT_SIGPENDING(136, "pl"),
+    RT_SIGRETURN(139, ""),
+    TIMES(153, "p"),
+    GETGROUPS(158, "dp"),
+    UNAME(160, "p"),
+    GETRLIMIT(163, "dp"),
+    SETRLIMIT(164, "dp"),
+    GETRUSAGE(165, "dp"),
+    UMASK(166, "o"),
+    PRCTL(167, "dxxxx"),
+    GETCPU(168, "ppp"),
+    GETTIMEOFDAY(169, "pp"),
+    GETPID(172, ""),
+    GETPPID(173, ""),
+    GETUID(174, ""),
+    GETEUID(175, ""),
+    GETGID(176, ""),
+    GETEGID(177, ""),
+    GETTID(178, ""),
+    SYSINFO(179, "p"),
+    BRK(214, "p"),
+    MUNMAP(215, "pl"),
+    MREMAP(216, "pllxp"),
+    MMAP(222, "plxxdl"),
+    MPROTECT(226, "plx"),
+    MSYNC(227, "plx"),
+    MADVISE(233, "pld"),
+    RISCV_FLUSH_ICACHE(259, "ppx"),
+    PRLIMIT64(261, "ddpp"),
+    RENAMEAT2(276, "dsdsx"),
+    GETRANDOM(278, "plx"),
+    STATX(291, "dsxxp"),
+    FACCESSAT2(439, "dsox");
+
+    private static final Syscall[] BY_NUMBER = new Syscall[512];
+
+    static {
+        for (Syscall s : values()) {
+            BY_NUMBER[s.number] = s;
+        }
+    }
+
+    private final int number;
+    private final String argFormat;
+    private final String displayName;
+
+    Syscall(int number, String argFormat) {
+        this.number = number;
+        this.argFormat = argFormat;
+        this.displayName = name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The implemented call with this number, or null. */
+    public static Syscall of(long number) {
+        return number >= 0 && number < BY_NUMBER.length ? BY_NUMBER[(int) number] : null;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public String argFormat() {
+        return argFormat;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Calls whose result strace prints as an address. */
+    public boolean returnsAddress() {
+        return this == BRK || this == MMAP || this == MREMAP;
+    }
+}

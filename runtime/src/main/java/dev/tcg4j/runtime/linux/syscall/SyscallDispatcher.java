@@ -1,0 +1,193 @@
+package dev.tcg4j.runtime.linux.syscall;
+
+import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.GuestTrap;
+import dev.tcg4j.ir.spi.GuestArch;
+import dev.tcg4j.runtime.linux.Errno;
+import dev.tcg4j.runtime.linux.GuestExit;
+import dev.tcg4j.runtime.linux.ProcessContext;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Performs guest system calls: reads the number and arguments from the registers the architecture
+ * names, runs the call, writes the result (or -errno) back and moves the pc past the instruction.
+ * Logs each call qemu-style on {@code tcg4j.strace}, and each unknown number once on
+ * {@code tcg4j.unimp}.
+ */
+public final class SyscallDispatcher {
+    private static final Logger STRACE = LoggerFactory.getLogger("tcg4j.strace");
+    private static final Logger UNIMP = LoggerFactory.getLogger("tcg4j.unimp");
+    /** Result of a call that has set all registers itself (rt_sigreturn). */
+    private static final long REGISTERS_SET = Long.MIN_VALUE;
+
+    private final ProcessContext ctx;
+    private final int pcSlot;
+    private final int nrSlot;
+    private final int[] argSlots;
+    private final int retSlot;
+    private final int spSlot;
+    private final int insnSize;
+    private final FileSyscalls files;
+    private final MemorySyscalls mem;
+    private final ProcessSyscalls proc;
+    private final SignalSyscalls sig;
+    private final Set<Long> reportedUnknown = ConcurrentHashMap.newKeySet();
+
+    public SyscallDispatcher(ProcessContext ctx, GuestArch arch) {
+        this.ctx = ctx;
+        this.pcSlot = arch.pcSlot();
+        this.nrSlot = arch.syscallNumberSlot();
+        this.argSlots = arch.syscallArgSlots();
+        this.retSlot = arch.syscallReturnSlot();
+        this.spSlot = arch.stackPointerSlot();
+        this.insnSize = arch.syscallInsnSize();
+        GuestBuffers buf = new GuestBuffers(ctx.memory());
+        this.files = new FileSyscalls(ctx, buf);
+        this.mem = new MemorySyscalls(ctx);
+        this.proc = new ProcessSyscalls(ctx, buf);
+        this.sig = new SignalSyscalls(ctx);
+    }
+
+    /** Performs the system call whose instruction is at the pc, then pending signals are due. */
+    public void perform(CpuState cpu) {
+        long[] r = cpu.regs;
+        long nr = r[nrSlot];
+        long a0 = r[argSlots[0]];
+        long a1 = r[argSlots[1]];
+        long a2 = r[argSlots[2]];
+        long a3 = r[argSlots[3]];
+        long a4 = r[argSlots[4]];
+        long a5 = r[argSlots[5]];
+        r[pcSlot] += insnSize;
+        Syscall call = Syscall.of(nr);
+        boolean trace = STRACE.isDebugEnabled();
+        String line = trace ? StraceFormat.call(ctx, nr, call, r, argSlots) : null;
+        long result;
+        try {
+            result = call == null ? unknown(nr) : run(cpu, call, a0, a1, a2, a3, a4, a5);
+        } catch (GuestTrap badPointer) {
+            result = -Errno.EFAULT;
+        } catch (GuestExit exit) {
+            if (trace) {
+                STRACE.debug(line);
+            }
+            throw exit;
+        }
+        if (result != REGISTERS_SET) {
+            r[retSlot] = result;
+        }
+        if (trace) {
+            STRACE.debug(line + StraceFormat.result(call, result == REGISTERS_SET ? r[retSlot] : result));
+        }
+    }
+
+    private long unknown(long nr) {
+        if (reportedUnknown.add(nr)) {
+            UNIMP.debug("Unsupported syscall: {}", nr);
+        }
+        return -Errno.ENOSYS;
+    }
+
+    private long run(CpuState cpu, Syscall call, long a0, long a1, long a2, long a3, long a4, long a5) {
+        return switch (call) {
+            case READ -> files.read(a0, a1, a2);
+            case WRITE -> files.write(a0, a1, a2);
+            case READV -> files.vectored(a0, a1, a2, false);
+            case WRITEV -> files.vectored(a0, a1, a2, true);
+            case PREAD64 -> files.pread(a0, a1, a2, a3);
+            case PWRITE64 -> files.pwrite(a0, a1, a2, a3);
+            case OPENAT -> files.openat(a0, a1, a2, a3);
+            case CLOSE -> files.close(a0);
+            case LSEEK -> files.lseek(a0, a1, a2);
+            case FSTAT -> files.fstat(a0, a1);
+            case NEWFSTATAT -> files.newfstatat(a0, a1, a2, a3);
+            case STATX -> files.statx(a0, a1, a2, a3, a4);
+            case STATFS -> files.statfs(a0, a1);
+            case FSTATFS -> files.fstatfs(a0, a1);
+            case GETDENTS64 -> files.getdents64(a0, a1, a2);
+            case READLINKAT -> files.readlinkat(a0, a1, a2, a3);
+            case FACCESSAT -> files.faccessat(a0, a1, a2, 0);
+            case FACCESSAT2 -> files.faccessat(a0, a1, a2, a3);
+            case UNLINKAT -> files.unlinkat(a0, a1, a2);
+            case MKDIRAT -> files.mkdirat(a0, a1, a2);
+            case RENAMEAT -> files.renameat2(a0, a1, a2, a3, 0);
+            case RENAMEAT2 -> files.renameat2(a0, a1, a2, a3, a4);
+            case SYMLINKAT -> files.symlinkat(a0, a1, a2);
+            case LINKAT -> files.linkat(a0, a1, a2, a3, a4);
+            case GETCWD -> files.getcwd(a0, a1);
+            case CHDIR -> files.chdir(a0);
+            case FCHDIR -> files.fchdir(a0);
+            case FTRUNCATE -> files.ftruncate(a0, a1);
+            case FSYNC, FDATASYNC -> files.fsync(a0);
+            case FCHMOD -> files.fchmod(a0, a1);
+            case FCHMODAT -> files.fchmodat(a0, a1, a2);
+            case UTIMENSAT -> files.utimensat(a0, a1, a2, a3);
+            case UMASK -> files.umask(a0);
+            case DUP -> files.dup(a0);
+            case DUP3 -> files.dup3(a0, a1, a2);
+            case PIPE2 -> files.pipe2(a0, a1);
+            case FCNTL -> files.fcntl(a0, a1, a2);
+            case IOCTL -> files.ioctl(a0, a1, a2);
+            case PPOLL -> files.ppoll(a0, a1, a2, a3);
+
+            case BRK -> mem.brk(a0);
+            case MMAP -> mem.mmap(a0, a1, a2, a3, a4, a5);
+            case MUNMAP -> mem.munmap(a0, a1);
+            case MPROTECT -> mem.mprotect(a0, a1, a2);
+            case MREMAP -> mem.mremap(a0, a1, a2, a3, a4);
+            case MADVISE -> mem.madvise(a0, a1, a2);
+            case MSYNC -> 0;
+            case RISCV_FLUSH_ICACHE -> 0; // stores to code pages already drop their translations
+
+            case EXIT, EXIT_GROUP -> proc.exitGroup(a0);
+            case SET_TID_ADDRESS -> proc.setTidAddress(a0);
+            case SET_ROBUST_LIST -> proc.setRobustList(a0, a1);
+            case FUTEX -> proc.futex(a0, a1, a2, a3, a4, a5);
+            case UNAME -> proc.uname(a0);
+            case PRLIMIT64 -> proc.prlimit(a0, a1, a2, a3);
+            case GETRLIMIT -> proc.prlimit(0, a0, 0, a1);
+            case SETRLIMIT -> proc.prlimit(0, a0, a1, 0);
+            case GETRANDOM -> proc.getrandom(a0, a1, a2);
+            case CLOCK_GETTIME -> proc.clockGettime(a0, a1);
+            case CLOCK_GETRES -> proc.clockGetres(a0, a1);
+            case GETTIMEOFDAY -> proc.gettimeofday(a0, a1);
+            case NANOSLEEP -> proc.nanosleep(a0, a1);
+            case CLOCK_NANOSLEEP -> proc.clockNanosleep(a0, a1, a2, a3);
+            case SCHED_GETAFFINITY -> proc.schedGetaffinity(a0, a1, a2);
+            case SCHED_SETAFFINITY -> 0;
+            case SCHED_YIELD -> {
+                Thread.yield();
+                yield 0;
+            }
+            case GETCPU -> proc.getcpu(a0, a1);
+            case PRCTL -> proc.prctl(a0, a1);
+            case PERSONALITY -> 0; // PER_LINUX, whatever was asked
+            case SYSINFO -> proc.sysinfo(a0);
+            case TIMES -> proc.times(a0);
+            case GETRUSAGE -> proc.getrusage(a0, a1);
+            case GETPID, GETTID -> ctx.pid();
+            case GETPPID -> ctx.libc().getppid();
+            case GETUID -> ctx.libc().getuid();
+            case GETEUID -> ctx.libc().geteuid();
+            case GETGID -> ctx.libc().getgid();
+            case GETEGID -> ctx.libc().getegid();
+            case GETGROUPS -> 0;
+
+            case RT_SIGACTION -> sig.rtSigaction(a0, a1, a2, a3);
+            case RT_SIGPROCMASK -> sig.rtSigprocmask(a0, a1, a2, a3);
+            case RT_SIGPENDING -> sig.rtSigpending(a0, a1);
+            case RT_SIGSUSPEND -> sig.rtSigsuspend(a0, a1);
+            case SIGALTSTACK -> sig.sigaltstack(a0, a1, cpu.regs[spSlot]);
+            case KILL -> sig.kill(a0, a1);
+            case TKILL -> sig.tkill(a0, a1);
+            case TGKILL -> sig.tgkill(a0, a1, a2);
+            case RT_SIGRETURN -> {
+                sig.rtSigreturn(cpu);
+                yield REGISTERS_SET;
+            }
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tcg4j.runtime.wiring;
+
+import dev.tcg4j.runtime.exec.ExecOptions;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One guest run.
+ *
+ * @param program the program path as given (also AT_EXECFN)
+ * @param argv the guest's argv, argv[0] included
+ * @param envp the guest's environment as NAME=VALUE
+ * @param plugins the -plugin option values, in order
+ * @param pluginOutput where plugin text goes
+ * @param stderr where the emulator's own messages go
+ */
+public record RunRequest(String program, List<String> argv, List<String> envp, ExecOptions exec, long stackSize,
+        List<String> plugins, Consumer<String> pluginOutput, PrintStream stderr) {
+    public RunRequest {
+        argv = List.copyOf(argv);
+        envp = List.copyOf(envp);
+        plugins = List.copyOf(plugins);
+    }
+}

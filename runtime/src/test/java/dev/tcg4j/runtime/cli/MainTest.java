@@ -1,0 +1,44 @@
+package dev.tcg4j.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionPrintsOneLineAndSucceeds() {
+        assertEquals(0, run("-version"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("tcg4j-riscv64 version "));
+    }
+
+    @Test
+    void helpPrintsUsageToStdout() {
+        assertEquals(0, run("-help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: tcg4j-riscv64 [options] program"));
+    }
+
+    @Test
+    void noArgumentsPrintUsageAndFail() {
+        assertEquals(1, run());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: tcg4j-riscv64"));
+    }
+
+    @Test
+    void anUnknownOptionIsNamed() {
+        assertEquals(1, run("-frobnicate", "prog"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("tcg4j-riscv64: unknown option '-frobnicate'"));
+    }
+}
