@@ -93,8 +93,8 @@ public final class PluginGen implements TranslatorHooks {
             OP_PLUGIN.debug("OP before plugin injection:\n{}", IrDump.dump(b.ops()));
         }
         InjectPass.run(b.build(), requests);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("instrumented block 0x{}: {} insns, {}", Long.toHexString(b.pc()), insnCount,
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("instrumented block 0x{}: {} insns, {}", Long.toHexString(b.pc()), insnCount,
                     requests.isEmpty() ? "no requests" : "requests injected");
         }
     }

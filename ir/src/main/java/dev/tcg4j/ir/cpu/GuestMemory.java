@@ -43,6 +43,8 @@ public final class GuestMemory {
     private final int addressBits;
     private final long size;
     private final MemorySegment mem;
+    /** Host address of guest address 0, for the fast paths. */
+    private final long base;
     private final byte[] perms;
     private volatile CodeWriteListener codeWriteListener = page -> {};
 
@@ -54,6 +56,7 @@ public final class GuestMemory {
         this.addressBits = addressBits;
         this.size = 1L << addressBits;
         this.mem = NativeMemory.reserve(size);
+        this.base = mem.address();
         this.perms = new byte[(int) (size >>> PAGE_SHIFT)];
     }
 
@@ -154,36 +157,36 @@ public final class GuestMemory {
     }
 
     public long ld8u(long a) {
-        return canRead(a, 1) ? mem.get(ValueLayout.JAVA_BYTE, a) & 0xffL : slowLoad(a, 1) & 0xffL;
+        return canRead(a, 1) ? RawAccess.U.getByte(base + a) & 0xffL : slowLoad(a, 1) & 0xffL;
     }
 
     public long ld8s(long a) {
-        return canRead(a, 1) ? mem.get(ValueLayout.JAVA_BYTE, a) : (byte) slowLoad(a, 1);
+        return canRead(a, 1) ? RawAccess.U.getByte(base + a) : (byte) slowLoad(a, 1);
     }
 
     public long ld16u(long a) {
-        return canRead(a, 2) ? mem.get(SHORT, a) & 0xffffL : slowLoad(a, 2) & 0xffffL;
+        return canRead(a, 2) ? RawAccess.U.getShort(base + a) & 0xffffL : slowLoad(a, 2) & 0xffffL;
     }
 
     public long ld16s(long a) {
-        return canRead(a, 2) ? mem.get(SHORT, a) : (short) slowLoad(a, 2);
+        return canRead(a, 2) ? RawAccess.U.getShort(base + a) : (short) slowLoad(a, 2);
     }
 
     public long ld32u(long a) {
-        return canRead(a, 4) ? mem.get(INT, a) & 0xffffffffL : slowLoad(a, 4) & 0xffffffffL;
+        return canRead(a, 4) ? RawAccess.U.getInt(base + a) & 0xffffffffL : slowLoad(a, 4) & 0xffffffffL;
     }
 
     public long ld32s(long a) {
-        return canRead(a, 4) ? mem.get(INT, a) : (int) slowLoad(a, 4);
+        return canRead(a, 4) ? RawAccess.U.getInt(base + a) : (int) slowLoad(a, 4);
     }
 
     public long ld64(long a) {
-        return canRead(a, 8) ? mem.get(LONG, a) : slowLoad(a, 8);
+        return canRead(a, 8) ? RawAccess.U.getLong(base + a) : slowLoad(a, 8);
     }
 
     public void st8(long a, long v) {
         if (canWriteFast(a, 1)) {
-            mem.set(ValueLayout.JAVA_BYTE, a, (byte) v);
+            RawAccess.U.putByte(base + a, (byte) v);
         } else {
             slowStore(a, 1, v);
         }
@@ -191,7 +194,7 @@ public final class GuestMemory {
 
     public void st16(long a, long v) {
         if (canWriteFast(a, 2)) {
-            mem.set(SHORT, a, (short) v);
+            RawAccess.U.putShort(base + a, (short) v);
         } else {
             slowStore(a, 2, v);
         }
@@ -199,7 +202,7 @@ public final class GuestMemory {
 
     public void st32(long a, long v) {
         if (canWriteFast(a, 4)) {
-            mem.set(INT, a, (int) v);
+            RawAccess.U.putInt(base + a, (int) v);
         } else {
             slowStore(a, 4, v);
         }
@@ -207,7 +210,7 @@ public final class GuestMemory {
 
     public void st64(long a, long v) {
         if (canWriteFast(a, 8)) {
-            mem.set(LONG, a, v);
+            RawAccess.U.putLong(base + a, v);
         } else {
             slowStore(a, 8, v);
         }
@@ -358,6 +361,25 @@ public final class GuestMemory {
             n++;
         }
         return read(a, n);
+    }
+
+    /**
+     * Unchecked host memory access for the fast paths, after their own bounds and permission checks.
+     * MemorySegment accessors cost a liveness check and several calls in code that C1 compiled, and
+     * most translated blocks run as C1 code for a long time; these compile to one instruction there.
+     */
+    private static final class RawAccess {
+        static final sun.misc.Unsafe U;
+
+        static {
+            try {
+                var f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                f.setAccessible(true);
+                U = (sun.misc.Unsafe) f.get(null);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
     }
 
     /** Native reservation and page release, through the FFM API. */

@@ -113,11 +113,12 @@ public final class GuestRunner {
         return command;
     }
 
-    /** {@code java --enable-native-access=ALL-UNNAMED -cp <this class path> Main [options] PROGRAM ARGS}. */
+    /** {@code java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp <this class path> Main [options] PROGRAM ARGS}. */
     public List<String> tcg4jCommand(Invocation invocation) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("--sun-misc-unsafe-memory-access=allow");
         command.addAll(extraJvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

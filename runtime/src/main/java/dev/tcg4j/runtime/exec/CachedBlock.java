@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.exec;
 
+import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.spi.ExecutableBlock;
 
 /**
@@ -11,16 +12,25 @@ public final class CachedBlock {
     final long pc;
     final int guestSize;
     final ExecutableBlock code;
+    /** The block's IR after injection, kept to compile it again as a member of a hot region. */
+    final TranslationBlock ir;
+    /** Executions through {@link #code} so far, until the block is hot. */
+    int heat;
+    /** This block and its hot successors compiled as one unit; null until the block is hot. */
+    ExecutableBlock region;
+    /** The block last reached from here through a lookup exit, a one-entry cache for returns and region exits. */
+    CachedBlock lastLookup;
     /** Cleared when a write to its code or an unmap drops it; never set again. */
     volatile boolean valid = true;
     /** Successors for goto_tb slots 0 and 1; plain fields, a racy read sees null or some block, both safe. */
     CachedBlock next0;
     CachedBlock next1;
 
-    CachedBlock(long pc, int guestSize, ExecutableBlock code) {
+    CachedBlock(long pc, int guestSize, ExecutableBlock code, TranslationBlock ir) {
         this.pc = pc;
         this.guestSize = guestSize;
         this.code = code;
+        this.ir = ir;
     }
 
     public long pc() {

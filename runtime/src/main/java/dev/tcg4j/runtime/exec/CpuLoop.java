@@ -6,6 +6,7 @@ import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
 import dev.tcg4j.ir.spi.Backend;
+import dev.tcg4j.ir.spi.BlockTooLargeException;
 import dev.tcg4j.ir.spi.ExecutableBlock;
 import dev.tcg4j.ir.spi.GuestFrontend;
 import dev.tcg4j.ir.spi.TranslatorHooks;
@@ -29,6 +30,7 @@ public final class CpuLoop {
     private final GuestEvents events;
     private final TranslatorLoop translator;
     private final int pcSlot;
+    private final HotRegions regions;
     private long lookups;
     private long translations;
 
@@ -42,6 +44,7 @@ public final class CpuLoop {
         this.events = events;
         this.translator = new TranslatorLoop(frontend);
         this.pcSlot = frontend.arch().pcSlot();
+        this.regions = new HotRegions(backend, cache);
     }
 
     /** Cache lookups by pc so far: chained exits do not count. */
@@ -59,25 +62,17 @@ public final class CpuLoop {
         long[] regs = cpu.regs;
         boolean chaining = options.chaining();
         boolean trace = log.traceExec();
+        boolean useRegions = chaining && !trace && regions.enabled();
         CachedBlock prev = null;
         int slot = -1;
         while (true) {
             long pc = regs[pcSlot];
-            CachedBlock b;
-            if (prev != null) {
-                b = slot == 0 ? prev.next0 : prev.next1;
-                if (b == null || !b.valid || b.pc != pc) {
-                    b = find(cpu, pc);
-                    if (b != null && chaining && prev.valid) {
-                        if (slot == 0) {
-                            prev.next0 = b;
-                        } else {
-                            prev.next1 = b;
-                        }
-                    }
-                }
-            } else {
+            CachedBlock b = prev == null ? null : successor(prev, slot);
+            if (b == null || !b.valid || b.pc != pc) {
                 b = find(cpu, pc);
+                if (b != null && prev != null && chaining && prev.valid) {
+                    link(prev, slot, b);
+                }
             }
             prev = null;
             if (b == null) {
@@ -86,17 +81,27 @@ public final class CpuLoop {
             if (trace) {
                 log.executing(cpu.vcpuIndex, b);
             }
-            int exit = b.code.execute(cpu);
+            int exit;
+            ExecutableBlock region = b.region;
+            if (region != null) {
+                exit = region.execute(cpu);
+            } else {
+                exit = b.code.execute(cpu);
+                if (++b.heat == HotRegions.HOT && useRegions) {
+                    regions.compile(b);
+                }
+            }
             switch (exit) {
-                case 0, 1 -> {
+                case 0, 1, ExitCodes.LOOKUP -> {
                     prev = b;
                     slot = exit;
                 }
-                case ExitCodes.LOOKUP -> { }
                 case ExitCodes.SYSCALL -> events.syscall(cpu);
                 case ExitCodes.TRAP -> {
                     GuestTrap t = cpu.trap;
                     cpu.trap = null;
+                    // the trap may have left an instruction's mem-helper callbacks published
+                    cpu.memListener = null;
                     events.trap(cpu, t, cpu.trapPc);
                 }
                 case ExitCodes.INTERRUPT -> events.interrupt(cpu);
@@ -108,6 +113,27 @@ public final class CpuLoop {
                 prev = null;
                 events.interrupt(cpu);
             }
+        }
+    }
+
+    /**
+     * The block an exit last led to: the chained successor of a goto_tb slot, or for a lookup exit
+     * (an indirect jump, a region exit) the block that exit reached last time. A hint only: the caller
+     * checks it is valid and starts at the pc.
+     */
+    private static CachedBlock successor(CachedBlock prev, int slot) {
+        return switch (slot) {
+            case 0 -> prev.next0;
+            case 1 -> prev.next1;
+            default -> prev.lastLookup;
+        };
+    }
+
+    private static void link(CachedBlock prev, int slot, CachedBlock b) {
+        switch (slot) {
+            case 0 -> prev.next0 = b;
+            case 1 -> prev.next1 = b;
+            default -> prev.lastLookup = b;
         }
     }
 
@@ -138,28 +164,20 @@ public final class CpuLoop {
             ExecutableBlock code;
             try {
                 code = backend.compile(tb);
-            } catch (RuntimeException e) {
-                if (isTooLarge(e) && tb.insnCount() > 1) {
-                    max = Math.max(1, tb.insnCount() / 2);
-                    continue;
+            } catch (BlockTooLargeException e) {
+                if (tb.insnCount() <= 1) {
+                    throw e;
                 }
-                throw e;
+                max = Math.max(1, tb.insnCount() / 2);
+                continue;
             }
             translations++;
             int size = tb.guestSize();
             memory.markCode(pc, Math.max(1, size));
             log.translated(tb);
-            CachedBlock b = new CachedBlock(pc, size, code);
+            CachedBlock b = new CachedBlock(pc, size, code, tb);
             cache.insert(b);
             return b;
         }
-    }
-
-    /**
-     * The backend's "block too large for the JIT" refusal. Matched by name because the type lives in
-     * the backend's module, which the runtime must not depend on for its logic.
-     */
-    static boolean isTooLarge(RuntimeException e) {
-        return e.getClass().getSimpleName().endsWith("TooLargeException");
     }
 }

@@ -39,6 +39,24 @@ public final class TbCache implements CodeWriteListener {
         }
     }
 
+    /**
+     * Makes {@code entry} depend on the code of {@code members} too (its hot region holds their
+     * code): a write to any of their pages drops it.
+     */
+    public void dependOn(CachedBlock entry, List<CachedBlock> members) {
+        synchronized (byPage) {
+            for (CachedBlock m : members) {
+                long last = m.pc + Math.max(1, m.guestSize) - 1;
+                for (long p = GuestMemory.pageFloor(m.pc); p <= GuestMemory.pageFloor(last); p += GuestMemory.PAGE_SIZE) {
+                    List<CachedBlock> onPage = byPage.computeIfAbsent(p, k -> new ArrayList<>());
+                    if (!onPage.contains(entry)) {
+                        onPage.add(entry);
+                    }
+                }
+            }
+        }
+    }
+
     /** Drops every block with code on the page at {@code pageAddress}. */
     @Override
     public void onCodeWrite(long pageAddress) {

@@ -5,6 +5,7 @@ import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.spi.Backend;
+import dev.tcg4j.ir.spi.BlockTooLargeException;
 import dev.tcg4j.ir.spi.BlockTranslator;
 import dev.tcg4j.ir.spi.Disassembler;
 import dev.tcg4j.ir.spi.ExecutableBlock;
@@ -96,7 +97,7 @@ public final class ScriptedGuest {
             @Override
             public ExecutableBlock compile(TranslationBlock tb) {
                 if (tb.insnCount() > maxInsnsPerBlock) {
-                    throw new ScriptTooLargeException();
+                    throw new BlockTooLargeException(tb.pc(), tb.insnCount(), "scripted limit " + maxInsnsPerBlock);
                 }
                 int index = compiled.size();
                 compiled.add(new long[] {tb.pc(), tb.insnCount()});
@@ -113,10 +114,5 @@ public final class ScriptedGuest {
                 };
             }
         };
-    }
-
-    /** Named as the bytecode backend's refusal is, which is how the CPU loop recognises it. */
-    public static final class ScriptTooLargeException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
     }
 }
