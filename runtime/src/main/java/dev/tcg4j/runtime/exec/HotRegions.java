@@ -27,7 +27,7 @@ final class HotRegions {
     private static final Logger LOG = LoggerFactory.getLogger("tcg4j.exec.region");
 
     /** Executions after which a block's region is compiled. */
-    static final int HOT = Integer.getInteger("tcg4j.region.hot", 256);
+    static final int HOT = 256;
     /** Most blocks in a region; the backend's size limit usually binds first. */
     static final int MAX_MEMBERS = 16;
 
