@@ -227,8 +227,9 @@ public class IrEmitter {
         return emit(Op.full(Opcode.GOTO_TB, NONE, NONE, slot, null, null, null, target));
     }
 
-    public Op gotoPtr() {
-        return emit(Op.of(Opcode.GOTO_PTR, NONE, NONE));
+    /** Leaves to the guest address in {@code target}; the pc global must already hold it. */
+    public Op gotoPtr(Temp target) {
+        return emit(Op.of(Opcode.GOTO_PTR, NONE, new Temp[] {target}));
     }
 
     public final Op pluginMarker(PluginMarker m) {

@@ -56,8 +56,11 @@ public enum Opcode {
      * target is known at translation time it is also the op's aux (a Long).
      */
     GOTO_TB(0, 0),
-    /** Leaves the block to the pc held in the pc global, looked up at run time. */
-    GOTO_PTR(0, 0),
+    /**
+     * Leaves the block to the guest address in0, which the pc global also holds, looked up at run
+     * time. The operand lets a backend that compiles several blocks together stay inside them.
+     */
+    GOTO_PTR(0, 1),
     // plugin markers, filled in or removed by the inject pass
     /** Empty plugin marker; const is the {@link PluginMarker} ordinal. */
     PLUGIN_CB(0, 0),

@@ -93,9 +93,9 @@ public final class TbBuilder extends IrEmitter {
     }
 
     @Override
-    public Op gotoPtr() {
+    public Op gotoPtr(Temp target) {
         hooks.beforeExit(this);
-        return super.gotoPtr();
+        return super.gotoPtr(target);
     }
 
     public TranslationBlock build() {

@@ -13,13 +13,16 @@ import org.objectweb.asm.Type;
 
 /**
  * Generates the hidden class of one block, or of a region of blocks: a subclass of
- * {@link ExecutableBlock} whose {@code execute(CpuState)} runs the members' ops as bytecode,
- * starting at the first member. {@link ExecuteMethod} describes the method's shape.
+ * {@link ExecutableBlock} whose {@code execute(CpuState)} runs the members' ops as bytecode. A
+ * region's class has one instance per member, each starting there. {@link ExecuteMethod} describes
+ * the method's shape.
  */
 final class BlockCodegen {
     private static final String SUPER = Type.getInternalName(ExecutableBlock.class);
     private static final String EXECUTE_DESC = "(" + Type.getDescriptor(CpuState.class) + ")I";
     private static final String PACKAGE = "dev/tcg4j/backend/bytecode/";
+    /** A region's {@code int} field: the index of the member an instance starts at. */
+    static final String ENTRY_FIELD = "entry";
 
     /** The bytes of the class and what to hand it as class data. */
     record Generated(String className, byte[] bytes, List<Object> classData, int codeSize) {}
@@ -33,7 +36,10 @@ final class BlockCodegen {
         return new BlockCodegen(List.of(tb), false, limit);
     }
 
-    /** The class of a region entered at its first member; every exit that leaves it by goto_tb returns LOOKUP. */
+    /**
+     * The class of a region: its constructor takes the index of the member the instance starts at,
+     * and its goto_tb exits return region exit codes.
+     */
     static BlockCodegen region(List<TranslationBlock> members, int limit) {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a region needs at least one block");
@@ -57,13 +63,14 @@ final class BlockCodegen {
             }
         };
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, SUPER, null);
-        emitConstructor(cw);
+        emitConstructor(cw, name);
         emitToString(cw);
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "execute", EXECUTE_DESC, null, null);
         mv.visitCode();
         ClassDataPool data = new ClassDataPool();
         ExecuteMethod method = new ExecuteMethod(mv, members, region, limit, data);
         method.emitEntry();
+        method.emitEntryDispatch(name);
         for (int i = 0; i < members.size(); i++) {
             new OpEmitter(method, i, members.get(i)).emitBody();
         }
@@ -79,11 +86,19 @@ final class BlockCodegen {
         return new Generated(name, cw.toByteArray(), data.values(), codeSize);
     }
 
-    private static void emitConstructor(ClassWriter cw) {
-        MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+    private void emitConstructor(ClassWriter cw, String name) {
+        if (region) {
+            cw.visitField(ACC_PRIVATE | ACC_FINAL, ENTRY_FIELD, "I", null, null).visitEnd();
+        }
+        MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "<init>", region ? "(I)V" : "()V", null, null);
         m.visitCode();
         m.visitVarInsn(ALOAD, 0);
         m.visitMethodInsn(INVOKESPECIAL, SUPER, "<init>", "()V", false);
+        if (region) {
+            m.visitVarInsn(ALOAD, 0);
+            m.visitVarInsn(ILOAD, 1);
+            m.visitFieldInsn(PUTFIELD, name, ENTRY_FIELD, "I");
+        }
         m.visitInsn(RETURN);
         m.visitMaxs(0, 0);
         m.visitEnd();

@@ -62,15 +62,16 @@ public final class BytecodeBackend implements Backend {
     /**
      * Compiles a hot region, several blocks that run into each other (a loop spanning blocks), into
      * one method, so that the runtime's dispatch and the loads and stores of the globals happen once
-     * per region entry instead of once per block.
+     * per region entry instead of once per block. The method is one hidden class with one instance
+     * per member, each entering at its member.
      *
-     * <p>{@code blocks.get(0)} is the entry; the pcs are distinct; each block is what {@link #compile}
-     * accepts. A goto_tb whose static target (its aux) is a member's pc continues in that member,
+     * <p>The pcs are distinct; each block is what {@link #compile} accepts. A goto_tb whose static
+     * target (its aux) is a member's pc, or a goto_ptr whose target is, continues in that member
      * unless {@code cpu.exitRequested} is set. Every exit leaves the pc global naming the next pc and
-     * returns: {@link ExitCodes#LOOKUP} for a goto_tb (to a non-member, or to a member when a stop was
-     * requested) and for a goto_ptr, since slot numbers mean nothing for a region and the runtime must
-     * not chain it; the code of an exit_tb; {@link ExitCodes#TRAP} with the pc of the trapping
-     * instruction, whichever member holds it.
+     * returns: {@link ExitCodes#regionExit} for a goto_tb to a non-member, numbered as
+     * {@link Backend#compileRegion} says; {@link ExitCodes#LOOKUP} for a goto_ptr leaving, a goto_tb
+     * without a static target, or a jump to a member when a stop was requested; the code of an
+     * exit_tb; {@link ExitCodes#TRAP} with the pc of the trapping instruction, whichever member holds it.
      *
      * @throws BytecodeTooLargeException when the whole method passes the code limit; its pc is the entry
      *     pc and its insnCount the members' total: retry with fewer members
@@ -78,9 +79,9 @@ public final class BytecodeBackend implements Backend {
      *     {@link #compile} refuses, or a state access to the slot of a global any member caches
      */
     @Override
-    public ExecutableBlock compileRegion(List<TranslationBlock> blocks) {
+    public List<ExecutableBlock> compileRegion(List<TranslationBlock> blocks) {
         BlockCodegen.Generated g = BlockCodegen.region(blocks, codeLimit).generate();
-        ExecutableBlock region = BlockLoader.define(g.bytes(), g.classData());
+        List<ExecutableBlock> region = BlockLoader.defineRegion(g.bytes(), g.classData(), blocks.size());
         if (LOG.isDebugEnabled()) {
             LOG.debug("region 0x{}: {} blocks, {} insns, execute {} bytes of bytecode, class {} bytes, {} constants",
                     Long.toHexString(blocks.get(0).pc()), blocks.size(),

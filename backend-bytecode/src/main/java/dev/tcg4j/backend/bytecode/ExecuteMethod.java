@@ -5,6 +5,7 @@ import static dev.tcg4j.backend.bytecode.Constants.pushLong;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.tcg4j.ir.Op;
+import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.ExitCodes;
@@ -12,9 +13,11 @@ import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -26,10 +29,12 @@ import org.objectweb.asm.Type;
  *
  * <p>Shape of {@code execute}:
  * <pre>
- *   regs = cpu.regs; memory = cpu.memory          (memory only if a member touches guest memory)
+ *   regs = cpu.regs; memory = cpu.memory, its page table and host base (if a member touches guest memory)
  *   g_i = regs[slot_i] for every global any member references; TB temps read = 0
+ *   a region only: tableswitch on this.entry to the head of the member the instance starts at
  *   member 0 .. member n-1, each headed by its label; exits push their code and jump to the epilogue;
- *     a goto_tb to a member checks cpu.exitRequested and jumps to the member's label
+ *     a goto_tb to a member, or a goto_ptr landing on one, checks cpu.exitRequested and jumps to
+ *     the member's label
  *   epilogue (stack: exit code): regs[slot] = g for every global any member writes; ireturn
  *   trap stubs, one per instruction that can trap: push its pc, jump to the trap handler
  *   trap handler (stack: GuestTrap, pc): cpu.trap, cpu.trapPc; push TRAP; jump to the epilogue
@@ -42,6 +47,7 @@ import org.objectweb.asm.Type;
 final class ExecuteMethod {
     private static final String CPU = Type.getInternalName(CpuState.class);
     private static final String TRAP = Type.getInternalName(GuestTrap.class);
+    private static final String MEMORY = Type.getInternalName(GuestMemory.class);
 
     /**
      * Code that can raise a guest trap at guest pc {@code pc}. A synced range covers only the call of
@@ -57,14 +63,16 @@ final class ExecuteMethod {
     private final boolean region;
     private final int limit;
     private final Map<Long, Label> memberHeads = new HashMap<>();
+    /** A region's chainable exits: goto_tb ops with a static target outside it, to their index. */
+    private final Map<Op, Integer> regionExits = new IdentityHashMap<>();
     private final List<TrapRange> trapRanges = new ArrayList<>();
     private final Label epilogue = new Label();
     private final Label trapHandler = new Label();
     private final Label syncedTrapHandler = new Label();
 
     /**
-     * @param region true for a region: its exits return {@link ExitCodes#LOOKUP} instead of a
-     *     goto_tb slot, as the runtime chains single blocks only
+     * @param region true for a region: entered at any member, and its goto_tb exits return
+     *     {@link ExitCodes#regionExit} codes instead of slots
      */
     ExecuteMethod(MethodVisitor mv, List<TranslationBlock> members, boolean region, int limit, ClassDataPool data) {
         this.mv = mv;
@@ -78,6 +86,33 @@ final class ExecuteMethod {
                 throw new IllegalArgumentException("two members at pc 0x" + Long.toHexString(tb.pc()));
             }
         }
+        if (region) {
+            for (TranslationBlock tb : members) {
+                for (Op op : tb.ops()) {
+                    if (op.opcode() == Opcode.GOTO_TB && op.aux() instanceof Long target
+                            && !memberHeads.containsKey(target)) {
+                        regionExits.put(op, regionExits.size());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A region starts at the member its instance was made for: {@code this.entry} indexes the
+     * members. Every member head sees the same locals assigned, so any of them can be a target.
+     */
+    void emitEntryDispatch(String owner) {
+        if (!region) {
+            return;
+        }
+        Label[] heads = new Label[members.size()];
+        for (int i = 0; i < heads.length; i++) {
+            heads[i] = memberHeads.get(members.get(i).pc());
+        }
+        mv.visitVarInsn(ALOAD, LocalSlots.THIS);
+        mv.visitFieldInsn(GETFIELD, owner, BlockCodegen.ENTRY_FIELD, "I");
+        mv.visitTableSwitchInsn(0, heads.length - 1, heads[0], heads);
     }
 
     void emitEntry() {
@@ -87,7 +122,13 @@ final class ExecuteMethod {
         if (locals.touchesMemory()) {
             mv.visitVarInsn(ALOAD, LocalSlots.CPU);
             mv.visitFieldInsn(GETFIELD, CPU, "memory", Type.getDescriptor(GuestMemory.class));
+            mv.visitInsn(DUP);
             mv.visitVarInsn(ASTORE, LocalSlots.MEMORY);
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "pageTable", "()[B", false);
+            mv.visitVarInsn(ASTORE, LocalSlots.PAGES);
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "hostBase", "()J", false);
+            mv.visitVarInsn(LSTORE, LocalSlots.HOST_BASE);
         }
         loadGlobals();
         for (int local : locals.tbTempsRead()) {
@@ -127,11 +168,61 @@ final class ExecuteMethod {
         int slot = Math.toIntExact(op.constArg());
         Label member = op.aux() instanceof Long target ? memberHeads.get(target) : null;
         if (member != null) {
-            mv.visitVarInsn(ALOAD, LocalSlots.CPU);
-            mv.visitFieldInsn(GETFIELD, CPU, "exitRequested", "Z");
-            mv.visitJumpInsn(IFEQ, member);
+            jumpToMemberUnlessStopped(member);
+            exit(region ? ExitCodes.LOOKUP : slot);
+        } else if (region) {
+            Integer index = regionExits.get(op);
+            exit(index == null ? ExitCodes.LOOKUP : ExitCodes.regionExit(index));
+        } else {
+            exit(slot);
         }
-        exit(region ? ExitCodes.LOOKUP : slot);
+    }
+
+    /**
+     * A goto_ptr. In a region, a target that is a member's pc continues there (a return or a jump
+     * table landing on a member): the low halves of the member pcs select a candidate through a
+     * lookupswitch, which is then checked in full.
+     */
+    void gotoPtr(Runnable pushTarget) {
+        if (!region) {
+            exit(ExitCodes.LOOKUP);
+            return;
+        }
+        Label leave = new Label();
+        Map<Integer, Long> byLowHalf = new TreeMap<>();
+        for (TranslationBlock tb : members) {
+            byLowHalf.putIfAbsent((int) tb.pc(), tb.pc());
+        }
+        int[] keys = new int[byLowHalf.size()];
+        Label[] cases = new Label[keys.length];
+        int i = 0;
+        for (int key : byLowHalf.keySet()) {
+            keys[i] = key;
+            cases[i++] = new Label();
+        }
+        pushTarget.run();
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(LSTORE, LocalSlots.JUMP_TARGET);
+        mv.visitInsn(L2I);
+        mv.visitLookupSwitchInsn(leave, keys, cases);
+        i = 0;
+        for (long pc : byLowHalf.values()) {
+            mv.visitLabel(cases[i++]);
+            mv.visitVarInsn(LLOAD, LocalSlots.JUMP_TARGET);
+            pushLong(mv, pc);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, leave);
+            jumpToMemberUnlessStopped(memberHeads.get(pc));
+            mv.visitJumpInsn(GOTO, leave);
+        }
+        mv.visitLabel(leave);
+        exit(ExitCodes.LOOKUP);
+    }
+
+    private void jumpToMemberUnlessStopped(Label member) {
+        mv.visitVarInsn(ALOAD, LocalSlots.CPU);
+        mv.visitFieldInsn(GETFIELD, CPU, "exitRequested", "Z");
+        mv.visitJumpInsn(IFEQ, member);
     }
 
     void exit(int code) {

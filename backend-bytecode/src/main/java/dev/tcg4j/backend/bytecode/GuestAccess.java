@@ -6,25 +6,37 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.tcg4j.ir.MemOp;
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.cpu.TranslatedAccess;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * The {@link GuestMemory} calls of QEMU_LD and QEMU_ST. Guests here are little-endian, as
- * GuestMemory is; a big-endian access swaps the raw bytes around the call.
+ * The {@link TranslatedAccess} calls of QEMU_LD and QEMU_ST, on the memory window the method keeps in
+ * locals. Guests here are little-endian, as GuestMemory is; a big-endian access swaps the raw bytes
+ * around the call.
  */
 final class GuestAccess {
-    private static final String MEMORY = Type.getInternalName(GuestMemory.class);
+    private static final String ACCESS = Type.getInternalName(TranslatedAccess.class);
+    private static final String WINDOW = "(" + Type.getDescriptor(GuestMemory.class) + "[BJ";
+    private static final String LOAD = WINDOW + "J)J";
+    private static final String STORE = WINDOW + "JJ)V";
 
     private GuestAccess() {}
 
-    /** Stack: memory, address (long) -> value (long). */
+    /** Pushes what every access takes first: memory, page table, host base. */
+    static void pushWindow(MethodVisitor mv) {
+        mv.visitVarInsn(ALOAD, LocalSlots.MEMORY);
+        mv.visitVarInsn(ALOAD, LocalSlots.PAGES);
+        mv.visitVarInsn(LLOAD, LocalSlots.HOST_BASE);
+    }
+
+    /** Stack: window, address (long) -> value (long). */
     static void load(MethodVisitor mv, MemOp m) {
         if (!m.bigEndian() || m.sizeShift() == 0) {
-            mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, loadMethod(m), "(J)J", false);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, loadMethod(m), LOAD, false);
             return;
         }
-        mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, loadMethod(new MemOp(m.sizeShift(), false, false)), "(J)J", false);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, loadMethod(new MemOp(m.sizeShift(), false, false)), LOAD, false);
         switch (m.sizeShift()) {
             case 1 -> {
                 mv.visitInsn(L2I);
@@ -46,7 +58,7 @@ final class GuestAccess {
         }
     }
 
-    /** Stack: memory, address (long), value (long) -> empty. */
+    /** Stack: window, address (long), value (long) -> empty. */
     static void store(MethodVisitor mv, MemOp m) {
         if (m.bigEndian()) {
             switch (m.sizeShift()) {
@@ -66,7 +78,7 @@ final class GuestAccess {
                 default -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "reverseBytes", "(J)J", false);
             }
         }
-        mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "st" + (8 << m.sizeShift()), "(JJ)V", false);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "st" + (8 << m.sizeShift()), STORE, false);
     }
 
     private static String loadMethod(MemOp m) {

@@ -31,7 +31,12 @@ final class LocalSlots {
     static final int MEMORY = 3;
     /** The pc of the trapping instruction, set by the trap stubs only. */
     static final int TRAP_PC = 4;
-    private static final int FIRST_FREE = 6;
+    /** {@code memory.pageTable()} and {@code memory.hostBase()}, read with {@link #MEMORY}. */
+    static final int PAGES = 6;
+    static final int HOST_BASE = 7;
+    /** The target of a region's goto_ptr while it is compared with the members' pcs. */
+    static final int JUMP_TARGET = 9;
+    private static final int FIRST_FREE = 11;
 
     /** CpuState slot of each referenced global to its local, ordered by slot. */
     private final Map<Integer, Integer> globals = new TreeMap<>();

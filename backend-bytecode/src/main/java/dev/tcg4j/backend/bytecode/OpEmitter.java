@@ -12,7 +12,6 @@ import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
-import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.cpu.MemAccessListener;
 import java.util.HashSet;
 import java.util.Set;
@@ -186,7 +185,7 @@ final class OpEmitter {
             case CALL -> call(op);
             case EXIT_TB -> method.exit(Math.toIntExact(op.constArg()));
             case GOTO_TB -> method.gotoTb(op);
-            case GOTO_PTR -> method.exit(ExitCodes.LOOKUP);
+            case GOTO_PTR -> method.gotoPtr(() -> load(op.in(0)));
             case PLUGIN_CB, PLUGIN_MEM -> { } // markers no inject pass filled: nothing to run
             case INSN_START, SET_LABEL -> throw new AssertionError(op);
         }
@@ -303,7 +302,7 @@ final class OpEmitter {
     private void guestLoad(Op op) {
         MemOp m = memOp(op);
         insnCanTrap = true;
-        mv.visitVarInsn(ALOAD, LocalSlots.MEMORY);
+        GuestAccess.pushWindow(mv);
         load(op.in(0));
         GuestAccess.load(mv, m);
         store(op.out(0));
@@ -312,7 +311,7 @@ final class OpEmitter {
     private void guestStore(Op op) {
         MemOp m = memOp(op);
         insnCanTrap = true;
-        mv.visitVarInsn(ALOAD, LocalSlots.MEMORY);
+        GuestAccess.pushWindow(mv);
         load(op.in(1));
         load(op.in(0));
         GuestAccess.store(mv, m);

@@ -137,7 +137,7 @@ class ControlFlowTest {
         var jalr = Harness.compile(Harness.block(0x3000, e -> {
             e.insnStart(0x3000);
             e.andi(PC, X[1], -2);
-            e.gotoPtr();
+            e.gotoPtr(PC);
         }));
         CpuState cpu2 = Harness.cpu();
         cpu2.regs[1] = 0x5001;

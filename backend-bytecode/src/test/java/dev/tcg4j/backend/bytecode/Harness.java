@@ -50,8 +50,13 @@ final class Harness {
         return BACKEND.compile(tb);
     }
 
-    /** Compiles a region after verifying its class, as {@link #compile} does for a block. */
+    /** Compiles a region after verifying its class, as {@link #compile} does for a block; enters at the first member. */
     static ExecutableBlock compileRegion(List<TranslationBlock> blocks) {
+        return regionEntries(blocks).get(0);
+    }
+
+    /** A verified region's entries, one per member. */
+    static List<ExecutableBlock> regionEntries(List<TranslationBlock> blocks) {
         verify(BACKEND.regionClassBytes(blocks));
         return BACKEND.compileRegion(blocks);
     }

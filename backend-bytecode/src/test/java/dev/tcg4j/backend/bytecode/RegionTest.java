@@ -86,7 +86,7 @@ class RegionTest {
     }
 
     @Test
-    void gotoTbToABlockOutsideTheRegionReturnsLookupNotTheSlot() {
+    void gotoTbToABlockOutsideTheRegionReturnsItsRegionExitNotTheSlot() {
         TranslationBlock a = Harness.block(A, e -> {
             e.insnStart(A);
             e.movi(X[4], 4);
@@ -100,7 +100,7 @@ class RegionTest {
             e.gotoTb(1, 0x3000);
         });
         CpuState cpu = Harness.cpu();
-        assertEquals(ExitCodes.LOOKUP, Harness.compileRegion(List.of(a, b)).execute(cpu));
+        assertEquals(ExitCodes.regionExit(0), Harness.compileRegion(List.of(a, b)).execute(cpu));
         assertEquals(0x3000, cpu.regs[PC_SLOT]);
         assertEquals(5, cpu.regs[4]);
 
@@ -113,11 +113,93 @@ class RegionTest {
             e.gotoTb(0);
             e.setLabel(indirect);
             e.mov(PC, X[4]);
-            e.gotoPtr();
+            e.gotoPtr(PC);
         });
         CpuState viaPtr = Harness.cpu();
         assertEquals(ExitCodes.LOOKUP, Harness.compileRegion(List.of(a, c)).execute(viaPtr));
         assertEquals(4, viaPtr.regs[PC_SLOT]);
+    }
+
+    /**
+     * A leaves to 0x3000 or goes to B; B leaves to 0x3004 or 0x3008. The exits to non-members are
+     * numbered in member order, then op order; a goto_tb to a member is no exit.
+     */
+    @Test
+    void chainableExitsAreNumberedInMemberThenOpOrder() {
+        TranslationBlock a = Harness.block(A, e -> {
+            e.insnStart(A);
+            Label out = e.newLabel();
+            e.brcond(Cond.EQ, X[1], e.constant(0), out);
+            e.movi(PC, B);
+            e.gotoTb(0, B);
+            e.setLabel(out);
+            e.movi(PC, 0x3000);
+            e.gotoTb(1, 0x3000);
+        });
+        TranslationBlock b = Harness.block(B, e -> {
+            e.insnStart(B);
+            Label second = e.newLabel();
+            e.brcond(Cond.EQ, X[2], e.constant(0), second);
+            e.movi(PC, 0x3004);
+            e.gotoTb(0, 0x3004);
+            e.setLabel(second);
+            e.movi(PC, 0x3008);
+            e.gotoTb(1, 0x3008);
+        });
+        List<ExecutableBlock> entries = Harness.regionEntries(List.of(a, b));
+        long[][] cases = {{0, 0, 0x3000, 0}, {1, 1, 0x3004, 1}, {1, 0, 0x3008, 2}};
+        for (long[] c : cases) {
+            CpuState cpu = Harness.cpu();
+            cpu.regs[1] = c[0];
+            cpu.regs[2] = c[1];
+            assertEquals(ExitCodes.regionExit((int) c[3]), entries.get(0).execute(cpu));
+            assertEquals(c[2], cpu.regs[PC_SLOT]);
+        }
+        // entered at B, A never runs
+        CpuState atB = Harness.cpu();
+        atB.regs[2] = 1;
+        assertEquals(ExitCodes.regionExit(1), entries.get(1).execute(atB));
+        assertEquals(0x3004, atB.regs[PC_SLOT]);
+    }
+
+    /** A calls B through a goto_tb; B returns through a goto_ptr to A's pc, a member: the loop stays inside. */
+    @Test
+    void gotoPtrToAMemberStaysInsideTheRegion() {
+        TranslationBlock a = Harness.block(A, e -> {
+            e.insnStart(A);
+            e.addi(X[3], X[3], 1);
+            Label out = e.newLabel();
+            e.brcond(Cond.EQ, X[1], e.constant(0), out);
+            e.movi(X[5], A); // the "return address"
+            e.movi(PC, B);
+            e.gotoTb(0, B);
+            e.setLabel(out);
+            e.movi(PC, AFTER);
+            e.gotoTb(1, AFTER);
+        });
+        TranslationBlock b = Harness.block(B, e -> {
+            e.insnStart(B);
+            e.addi(X[1], X[1], -1);
+            e.mov(PC, X[5]);
+            e.gotoPtr(PC);
+        });
+        CpuState cpu = Harness.cpu();
+        cpu.regs[1] = 100;
+        assertEquals(ExitCodes.regionExit(0), Harness.compileRegion(List.of(a, b)).execute(cpu));
+        assertEquals(101, cpu.regs[3], "A ran once per call of B, and once more to leave");
+        assertEquals(AFTER, cpu.regs[PC_SLOT]);
+
+        // a target outside, even one sharing a member's low 32 bits, leaves by lookup
+        CpuState outside = Harness.cpu();
+        outside.regs[1] = 5;
+        long alias = A + (1L << 32);
+        TranslationBlock far = Harness.block(B, e -> {
+            e.insnStart(B);
+            e.movi(PC, alias);
+            e.gotoPtr(PC);
+        });
+        assertEquals(ExitCodes.LOOKUP, Harness.compileRegion(List.of(a, far)).execute(outside));
+        assertEquals(alias, outside.regs[PC_SLOT]);
     }
 
     /**
@@ -214,7 +296,7 @@ class RegionTest {
         CpuState cpu = Harness.cpu();
         long n = 1000;
         cpu.regs[1] = n;
-        assertEquals(ExitCodes.LOOKUP, Harness.compileRegion(List.of(a, b)).execute(cpu));
+        assertEquals(ExitCodes.regionExit(0), Harness.compileRegion(List.of(a, b)).execute(cpu));
         long oddSum = 0;
         long doubled = 0;
         for (long i = n; i != 0; i--) {
@@ -298,7 +380,7 @@ class RegionTest {
         // fewer members fit, and run through both
         CpuState cpu = Harness.cpu();
         cpu.regs[2] = 1;
-        assertEquals(ExitCodes.LOOKUP, Harness.compileRegion(List.of(first, second)).execute(cpu));
+        assertEquals(ExitCodes.regionExit(0), Harness.compileRegion(List.of(first, second)).execute(cpu));
         long x1 = 0;
         long x2 = 1;
         long x3 = 0;

@@ -10,6 +10,13 @@ public final class ExitCodes {
     public static final int SYSCALL = 4;
     /** Stop so that the runtime can act (a pending signal, an exit request). pc is the next pc. */
     public static final int INTERRUPT = 5;
+    /** The first code of a region's chainable exits: see {@link #regionExit}. */
+    public static final int FIRST_REGION_EXIT = 16;
 
     private ExitCodes() {}
+
+    /** The code a compiled region returns when it leaves through its {@code index}-th chainable exit. */
+    public static int regionExit(int index) {
+        return FIRST_REGION_EXIT + index;
+    }
 }

@@ -62,6 +62,19 @@ public final class GuestMemory {
         return size;
     }
 
+    /**
+     * The page permission table, one byte a page, for {@link TranslatedAccess}: translated code reads it
+     * once on entry and keeps it in a local. Callers must not write it.
+     */
+    public byte[] pageTable() {
+        return perms;
+    }
+
+    /** Host address of guest address 0, for {@link TranslatedAccess}. */
+    public long hostBase() {
+        return base;
+    }
+
     public void setCodeWriteListener(CodeWriteListener l) {
         this.codeWriteListener = l;
     }
@@ -155,36 +168,36 @@ public final class GuestMemory {
     }
 
     public long ld8u(long a) {
-        return canRead(a, 1) ? RawAccess.U.getByte(base + a) & 0xffL : slowLoad(a, 1) & 0xffL;
+        return canRead(a, 1) ? RawMemory.U.getByte(base + a) & 0xffL : slowLoad(a, 1) & 0xffL;
     }
 
     public long ld8s(long a) {
-        return canRead(a, 1) ? RawAccess.U.getByte(base + a) : (byte) slowLoad(a, 1);
+        return canRead(a, 1) ? RawMemory.U.getByte(base + a) : (byte) slowLoad(a, 1);
     }
 
     public long ld16u(long a) {
-        return canRead(a, 2) ? RawAccess.U.getShort(base + a) & 0xffffL : slowLoad(a, 2) & 0xffffL;
+        return canRead(a, 2) ? RawMemory.U.getShort(base + a) & 0xffffL : slowLoad(a, 2) & 0xffffL;
     }
 
     public long ld16s(long a) {
-        return canRead(a, 2) ? RawAccess.U.getShort(base + a) : (short) slowLoad(a, 2);
+        return canRead(a, 2) ? RawMemory.U.getShort(base + a) : (short) slowLoad(a, 2);
     }
 
     public long ld32u(long a) {
-        return canRead(a, 4) ? RawAccess.U.getInt(base + a) & 0xffffffffL : slowLoad(a, 4) & 0xffffffffL;
+        return canRead(a, 4) ? RawMemory.U.getInt(base + a) & 0xffffffffL : slowLoad(a, 4) & 0xffffffffL;
     }
 
     public long ld32s(long a) {
-        return canRead(a, 4) ? RawAccess.U.getInt(base + a) : (int) slowLoad(a, 4);
+        return canRead(a, 4) ? RawMemory.U.getInt(base + a) : (int) slowLoad(a, 4);
     }
 
     public long ld64(long a) {
-        return canRead(a, 8) ? RawAccess.U.getLong(base + a) : slowLoad(a, 8);
+        return canRead(a, 8) ? RawMemory.U.getLong(base + a) : slowLoad(a, 8);
     }
 
     public void st8(long a, long v) {
         if (canWriteFast(a, 1)) {
-            RawAccess.U.putByte(base + a, (byte) v);
+            RawMemory.U.putByte(base + a, (byte) v);
         } else {
             slowStore(a, 1, v);
         }
@@ -192,7 +205,7 @@ public final class GuestMemory {
 
     public void st16(long a, long v) {
         if (canWriteFast(a, 2)) {
-            RawAccess.U.putShort(base + a, (short) v);
+            RawMemory.U.putShort(base + a, (short) v);
         } else {
             slowStore(a, 2, v);
         }
@@ -200,7 +213,7 @@ public final class GuestMemory {
 
     public void st32(long a, long v) {
         if (canWriteFast(a, 4)) {
-            RawAccess.U.putInt(base + a, (int) v);
+            RawMemory.U.putInt(base + a, (int) v);
         } else {
             slowStore(a, 4, v);
         }
@@ -208,7 +221,7 @@ public final class GuestMemory {
 
     public void st64(long a, long v) {
         if (canWriteFast(a, 8)) {
-            RawAccess.U.putLong(base + a, v);
+            RawMemory.U.putLong(base + a, v);
         } else {
             slowStore(a, 8, v);
         }
@@ -359,25 +372,6 @@ public final class GuestMemory {
             n++;
         }
         return read(a, n);
-    }
-
-    /**
-     * Unchecked host memory access for the fast paths, after their own bounds and permission checks.
-     * MemorySegment accessors cost a liveness check and several calls in code that C1 compiled, and
-     * most translated blocks run as C1 code for a long time; these compile to one instruction there.
-     */
-    private static final class RawAccess {
-        static final sun.misc.Unsafe U;
-
-        static {
-            try {
-                var f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-                f.setAccessible(true);
-                U = (sun.misc.Unsafe) f.get(null);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
     }
 
     /** Native reservation and page release, through the FFM API. */

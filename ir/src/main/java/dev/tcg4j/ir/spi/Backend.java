@@ -20,13 +20,18 @@ public interface Backend {
     }
 
     /**
-     * Compiles a hot region: several blocks in one unit that starts at {@code blocks.get(0)}, where a
-     * goto_tb to a member's pc stays inside the unit. Exits leaving the region return
-     * {@code ExitCodes.LOOKUP} rather than a slot.
+     * Compiles a hot region: several blocks in one unit, which can be entered at any member: element
+     * {@code i} of the result starts at {@code blocks.get(i)}. A goto_tb to a member's pc, and a
+     * goto_ptr whose target turns out to be a member's pc, stay inside the unit.
+     *
+     * <p>The region's chainable exits are its goto_tb ops whose static target is not a member,
+     * numbered from 0 in member order, then op order; the {@code i}-th returns
+     * {@code ExitCodes.regionExit(i)}, so that the runtime can chain it. A goto_ptr leaving the region
+     * returns {@code ExitCodes.LOOKUP}, as does a goto_tb without a static target.
      *
      * @throws BlockTooLargeException when the region should be retried with fewer members
      */
-    default ExecutableBlock compileRegion(List<TranslationBlock> blocks) {
+    default List<ExecutableBlock> compileRegion(List<TranslationBlock> blocks) {
         throw new UnsupportedOperationException(name() + " does not compile regions");
     }
 }

@@ -16,8 +16,13 @@ public final class CachedBlock {
     final TranslationBlock ir;
     /** Executions through {@link #code} so far, until the block is hot. */
     int heat;
-    /** This block and its hot successors compiled as one unit; null until the block is hot. */
+    /**
+     * The hot region this block is a member of, entered here; null until the block is hot or joins
+     * a region. Set once: the block then stops counting heat.
+     */
     ExecutableBlock region;
+    /** Successors of the region's chainable exits, by exit index; shared by all members entering it. */
+    CachedBlock[] regionExits;
     /** The block last reached from here through a lookup exit, a one-entry cache for returns and region exits. */
     CachedBlock lastLookup;
     /** Cleared when a write to its code or an unmap drops it; never set again. */

@@ -91,22 +91,11 @@ public final class CpuLoop {
                     regions.compile(b);
                 }
             }
-            switch (exit) {
-                case 0, 1, ExitCodes.LOOKUP -> {
-                    prev = b;
-                    slot = exit;
-                }
-                case ExitCodes.SYSCALL -> events.syscall(cpu);
-                case ExitCodes.TRAP -> {
-                    GuestTrap t = cpu.trap;
-                    cpu.trap = null;
-                    // the trap may have left an instruction's mem-helper callbacks published
-                    cpu.memListener = null;
-                    events.trap(cpu, t, cpu.trapPc);
-                }
-                case ExitCodes.INTERRUPT -> events.interrupt(cpu);
-                default -> throw new IllegalStateException("block at 0x" + Long.toHexString(b.pc)
-                        + " returned unknown exit code " + exit);
+            if (exit <= ExitCodes.LOOKUP || exit >= ExitCodes.FIRST_REGION_EXIT) {
+                prev = b; // the next turn follows this exit's link
+                slot = exit;
+            } else {
+                handleEvent(cpu, b, exit);
             }
             if (cpu.exitRequested) {
                 cpu.exitRequested = false;
@@ -116,16 +105,33 @@ public final class CpuLoop {
         }
     }
 
+    private void handleEvent(CpuState cpu, CachedBlock b, int exit) {
+        switch (exit) {
+            case ExitCodes.SYSCALL -> events.syscall(cpu);
+            case ExitCodes.TRAP -> {
+                GuestTrap t = cpu.trap;
+                cpu.trap = null;
+                // the trap may have left an instruction's mem-helper callbacks published
+                cpu.memListener = null;
+                events.trap(cpu, t, cpu.trapPc);
+            }
+            case ExitCodes.INTERRUPT -> events.interrupt(cpu);
+            default -> throw new IllegalStateException("block at 0x" + Long.toHexString(b.pc)
+                    + " returned unknown exit code " + exit);
+        }
+    }
+
     /**
-     * The block an exit last led to: the chained successor of a goto_tb slot, or for a lookup exit
-     * (an indirect jump, a region exit) the block that exit reached last time. A hint only: the caller
-     * checks it is valid and starts at the pc.
+     * The block an exit last led to: the chained successor of a goto_tb slot or of a region's
+     * chainable exit, or for a lookup exit (an indirect jump) the block that exit reached last time.
+     * A hint only: the caller checks it is valid and starts at the pc.
      */
     private static CachedBlock successor(CachedBlock prev, int slot) {
         return switch (slot) {
             case 0 -> prev.next0;
             case 1 -> prev.next1;
-            default -> prev.lastLookup;
+            case ExitCodes.LOOKUP -> prev.lastLookup;
+            default -> prev.regionExits[slot - ExitCodes.FIRST_REGION_EXIT];
         };
     }
 
@@ -133,7 +139,8 @@ public final class CpuLoop {
         switch (slot) {
             case 0 -> prev.next0 = b;
             case 1 -> prev.next1 = b;
-            default -> prev.lastLookup = b;
+            case ExitCodes.LOOKUP -> prev.lastLookup = b;
+            default -> prev.regionExits[slot - ExitCodes.FIRST_REGION_EXIT] = b;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.spi.Backend;
 import dev.tcg4j.ir.spi.BlockTooLargeException;
+import dev.tcg4j.ir.spi.ExecutableBlock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,21 +16,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles a block that has become hot together with the blocks it reaches through direct jumps,
- * as one unit, so that a guest loop spanning several blocks becomes one JVM loop that C2 optimises
- * with the guest registers in locals (the sketch's "hot regions").
+ * Compiles a block that has become hot together with the hot blocks it leads to, as one unit, so
+ * that a guest loop spanning several blocks, calls and returns included, becomes one JVM loop that
+ * C2 optimises with the guest registers in locals (the sketch's "hot regions").
  *
- * <p>Members are gathered breadth-first along the static goto_tb targets, from blocks already in the
- * cache: a block never executed is not worth compiling again. A region the backend finds too large
- * is retried with half the members.
+ * <p>Members are gathered breadth-first from blocks already in the cache, along the static goto_tb
+ * targets and, for a block ending in a goto_ptr, along the target it reached last time (a return
+ * site, a jump-table case). A successor that ran only a few times is left out: it would cost code
+ * size and C2 time for nothing. The region can be entered at every member: each member not already
+ * in a region runs it from then on, so a loop entered in its middle runs as region code too. A
+ * region the backend finds too large is retried with fewer members.
  */
 final class HotRegions {
     private static final Logger LOG = LoggerFactory.getLogger("tcg4j.exec.region");
 
     /** Executions after which a block's region is compiled. */
     static final int HOT = 256;
+    /** Executions a successor needs to join a region. */
+    static final int WARM = HOT / 8;
     /** Most blocks in a region; the backend's size limit usually binds first. */
-    static final int MAX_MEMBERS = 16;
+    static final int MAX_MEMBERS = 24;
 
     private final Backend backend;
     private final TbCache cache;
@@ -43,30 +49,59 @@ final class HotRegions {
         return backend.compilesRegions();
     }
 
-    /** Compiles the region of {@code entry} and installs it; leaves the block as it was if none fits. */
+    /** Compiles the region of {@code entry} and installs it; leaves the blocks as they were if none fits. */
     void compile(CachedBlock entry) {
         List<CachedBlock> members = gather(entry);
-        if (members.size() < 2) {
-            return; // a lone block, self-loop or not, is already compiled as well as it can be
-        }
-        while (!members.isEmpty()) {
+        while (members.size() >= 2) {
             List<TranslationBlock> irs = new ArrayList<>();
             for (CachedBlock m : members) {
                 irs.add(m.ir);
             }
+            List<ExecutableBlock> entries;
             try {
-                entry.region = backend.compileRegion(irs);
-                cache.dependOn(entry, members);
-                for (CachedBlock m : members.subList(1, members.size())) {
-                    // already compiled into this region: a region of its own would be a copy of the loop
-                    m.heat = Integer.MIN_VALUE;
-                }
-                LOG.debug("region 0x{}: {} blocks", Long.toHexString(entry.pc), members.size());
-                return;
+                entries = backend.compileRegion(irs);
             } catch (BlockTooLargeException e) {
-                members = members.subList(0, members.size() / 2);
+                members = members.subList(0, members.size() * 3 / 4);
+                continue;
+            }
+            install(members, entries);
+            LOG.debug("region 0x{}: {} blocks", Long.toHexString(entry.pc), members.size());
+            return;
+        }
+        // a lone block, self-loop or not, is already compiled as well as it can be
+    }
+
+    private void install(List<CachedBlock> members, List<ExecutableBlock> entries) {
+        CachedBlock[] exits = new CachedBlock[chainableExits(members)];
+        List<CachedBlock> entering = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            CachedBlock m = members.get(i);
+            if (m.region == null) {
+                m.region = entries.get(i);
+                m.regionExits = exits;
+                entering.add(m);
             }
         }
+        for (CachedBlock m : entering) {
+            cache.dependOn(m, members);
+        }
+    }
+
+    /** The number of exits the backend numbers for chaining: goto_tbs to static targets outside the region. */
+    private static int chainableExits(List<CachedBlock> members) {
+        Set<Long> pcs = new HashSet<>();
+        for (CachedBlock m : members) {
+            pcs.add(m.pc);
+        }
+        int n = 0;
+        for (CachedBlock m : members) {
+            for (Op op : m.ir.ops()) {
+                if (op.opcode() == Opcode.GOTO_TB && op.aux() instanceof Long target && !pcs.contains(target)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private List<CachedBlock> gather(CachedBlock entry) {
@@ -79,14 +114,19 @@ final class HotRegions {
             CachedBlock b = queue.poll();
             members.add(b);
             for (Op op : b.ir.ops()) {
-                if (op.opcode() == Opcode.GOTO_TB && op.aux() instanceof Long target && seen.add(target)) {
-                    CachedBlock next = cache.get(target);
-                    if (next != null && next.valid) {
-                        queue.add(next);
-                    }
+                if (op.opcode() == Opcode.GOTO_TB && op.aux() instanceof Long target) {
+                    consider(cache.get(target), seen, queue);
+                } else if (op.opcode() == Opcode.GOTO_PTR) {
+                    consider(b.lastLookup, seen, queue);
                 }
             }
         }
         return members;
+    }
+
+    private static void consider(CachedBlock next, Set<Long> seen, Deque<CachedBlock> queue) {
+        if (next != null && next.valid && (next.region != null || next.heat >= WARM) && seen.add(next.pc)) {
+            queue.add(next);
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.tcg4j.runtime.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +16,7 @@ import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
 import dev.tcg4j.ir.spi.SymbolLookup;
 import dev.tcg4j.ir.spi.TranslatorHooks;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** A guest loop of three blocks, run through the real RISC-V frontend and bytecode backend. */
@@ -21,6 +24,7 @@ class HotRegionsTest {
     private static final long CODE = 0x10000;
     private static final long LOOP = CODE + 8;
     private static final long SKIP = CODE + 0x14;
+    private static final long ECALL = CODE + 0x1c;
     /**
      * From riscv64-linux-gnu-as: li a0,0; li a1,1000; loop: andi t0,a1,1; beqz t0,skip;
      * addi a0,a0,3; skip: addi a1,a1,-1; bnez a1,loop; ecall. It adds 3 for each odd a1 in 1000..1.
@@ -70,13 +74,25 @@ class HotRegionsTest {
     }
 
     @Test
-    void aHotLoopBecomesOneRegionWhoseMembersStopCounting() {
+    void aHotLoopBecomesOneRegionEnteredAtEveryMember() {
         assertEquals(1500, run(ExecOptions.defaults()));
         CachedBlock entry = cache.get(LOOP);
         assertNotNull(entry.region, "the loop head ran more than HOT times");
         CachedBlock skip = cache.get(SKIP);
-        assertNull(skip.region, "a member gets no region of its own");
-        assertTrue(skip.heat < 0, "a member stops counting towards a region of its own");
+        assertNotNull(skip.region, "a member enters the region too");
+        assertSame(entry.region.getClass(), skip.region.getClass(), "one method for the whole loop");
+        assertNotSame(entry.region, skip.region, "each member enters at its own head");
+        assertSame(entry.regionExits, skip.regionExits, "the members share the region's exit links");
+    }
+
+    @Test
+    void theRegionsExitToTheEcallIsChained() {
+        run(ExecOptions.defaults());
+        run(ExecOptions.defaults()); // the region runs whole this time and leaves by its exit
+        CachedBlock entry = cache.get(LOOP);
+        // both ends of the loop body, with and without the addi of the odd case, fall through to the ecall
+        assertEquals(2, entry.regionExits.length);
+        assertTrue(Arrays.asList(entry.regionExits).contains(cache.get(ECALL)), "linked on the way out");
     }
 
     @Test

@@ -90,7 +90,7 @@ final class InsnContext {
     /** Leaves to a target computed at run time. */
     void gotoPtr(Temp target) {
         b.mov(arch.pc(), target);
-        b.gotoPtr();
+        b.gotoPtr(arch.pc()); // the global, which survives the plugin code put before the exit
         ended = true;
     }
 

@@ -73,7 +73,7 @@ class RiscvTranslatorTest {
                  and tmp0, tmp0, $0xfffffffffffffffe
                  mov ra, $0x1004
                  mov pc, tmp0
-                 goto_ptr
+                 goto_ptr pc
                 """, IrDump.dump(tb));
     }
 
@@ -200,7 +200,7 @@ class RiscvTranslatorTest {
                  add tmp3, ra, $0x0
                  and tmp3, tmp3, $0xfffffffffffffffe
                  mov pc, tmp3
-                 goto_ptr
+                 goto_ptr pc
                 """, IrDump.dump(tb));
         assertEquals(List.of(2, 2, 2), tb.insns().stream().map(GuestInsn::size).toList());
     }

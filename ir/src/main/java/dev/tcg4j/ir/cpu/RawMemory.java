@@ -1,0 +1,23 @@
+package dev.tcg4j.ir.cpu;
+
+/**
+ * Unchecked host memory access for the guest memory fast paths, after their own bounds and
+ * permission checks. MemorySegment accessors cost a liveness check and several calls in code that C1
+ * compiled, and most translated blocks run as C1 code for a long time; these compile to one
+ * instruction there.
+ */
+final class RawMemory {
+    static final sun.misc.Unsafe U;
+
+    static {
+        try {
+            var f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            U = (sun.misc.Unsafe) f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private RawMemory() {}
+}
