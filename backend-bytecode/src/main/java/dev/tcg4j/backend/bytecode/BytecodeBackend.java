@@ -23,18 +23,23 @@ public final class BytecodeBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger("tcg4j.backend");
 
     private final int codeLimit;
+    private final int regionLimit;
 
     @Inject
     public BytecodeBackend() {
         this(BytecodeTooLargeException.LIMIT);
     }
 
-    /** A backend refusing blocks over {@code codeLimit} bytes of bytecode; tests use small limits. */
+    /**
+     * A backend refusing blocks over {@code codeLimit} bytes of bytecode, and regions over that or
+     * {@link BytecodeTooLargeException#REGION_LIMIT}, whichever is smaller; tests use small limits.
+     */
     public BytecodeBackend(int codeLimit) {
         if (codeLimit <= 0 || codeLimit > BytecodeTooLargeException.LIMIT) {
             throw new IllegalArgumentException("code limit " + codeLimit);
         }
         this.codeLimit = codeLimit;
+        this.regionLimit = Math.min(codeLimit, BytecodeTooLargeException.REGION_LIMIT);
     }
 
     @Override
@@ -73,14 +78,14 @@ public final class BytecodeBackend implements Backend {
      * without a static target, or a jump to a member when a stop was requested; the code of an
      * exit_tb; {@link ExitCodes#TRAP} with the pc of the trapping instruction, whichever member holds it.
      *
-     * @throws BytecodeTooLargeException when the whole method passes the code limit; its pc is the entry
+     * @throws BytecodeTooLargeException when the whole method passes the region limit; its pc is the entry
      *     pc and its insnCount the members' total: retry with fewer members
      * @throws IllegalArgumentException for an empty list, two members at one pc, IR that
      *     {@link #compile} refuses, or a state access to the slot of a global any member caches
      */
     @Override
     public List<ExecutableBlock> compileRegion(List<TranslationBlock> blocks) {
-        BlockCodegen.Generated g = BlockCodegen.region(blocks, codeLimit).generate();
+        BlockCodegen.Generated g = BlockCodegen.region(blocks, regionLimit).generate();
         List<ExecutableBlock> region = BlockLoader.defineRegion(g.bytes(), g.classData(), blocks.size());
         if (LOG.isDebugEnabled()) {
             LOG.debug("region 0x{}: {} blocks, {} insns, execute {} bytes of bytecode, class {} bytes, {} constants",
@@ -98,6 +103,6 @@ public final class BytecodeBackend implements Backend {
 
     /** The class file {@link #compileRegion} would define for {@code blocks}. */
     public byte[] regionClassBytes(List<TranslationBlock> blocks) {
-        return BlockCodegen.region(blocks, codeLimit).generate().bytes();
+        return BlockCodegen.region(blocks, regionLimit).generate().bytes();
     }
 }

@@ -4,7 +4,8 @@ import dev.tcg4j.ir.spi.BlockTooLargeException;
 
 /**
  * Thrown by {@link BytecodeBackend#compile} when a block's {@code execute} method would exceed
- * {@link #LIMIT} bytes of bytecode.
+ * {@link #LIMIT} bytes of bytecode, and by {@link BytecodeBackend#compileRegion} when a region's
+ * would exceed {@link #REGION_LIMIT}.
  *
  * <p>HotSpot never JIT-compiles a method larger than 8000 bytes ({@code -XX:-DontCompileHugeMethods}
  * is the default), so such a block would stay interpreted forever and run many times slower than
@@ -18,12 +19,19 @@ public final class BytecodeTooLargeException extends BlockTooLargeException {
 
     /** Bytecode bytes allowed for one block's {@code execute}, with a margin under HotSpot's 8000. */
     public static final int LIMIT = 7500;
+    /**
+     * Bytecode bytes allowed for a region's {@code execute}. C1 gave up on larger ones ("out of
+     * virtual registers in linear scan", from about 4200 bytes), so they ran interpreted until C2 had
+     * profiled and compiled them; on bench/mem_list_sort and bench/coremix regions of at most 2500
+     * bytes ran fastest, against 4000 and 7500.
+     */
+    public static final int REGION_LIMIT = 2500;
 
     private final int codeSize;
 
-    public BytecodeTooLargeException(long pc, int insnCount, int codeSize) {
-        super(pc, insnCount, "block at 0x" + Long.toHexString(pc) + " with " + insnCount
-                + " instructions needs at least " + codeSize + " bytes of bytecode, over the limit of " + LIMIT);
+    public BytecodeTooLargeException(long pc, int insnCount, int codeSize, int limit) {
+        super(pc, insnCount, "code at 0x" + Long.toHexString(pc) + " with " + insnCount
+                + " instructions needs at least " + codeSize + " bytes of bytecode, over the limit of " + limit);
         this.codeSize = codeSize;
     }
 

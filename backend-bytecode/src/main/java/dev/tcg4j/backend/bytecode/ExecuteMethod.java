@@ -239,7 +239,7 @@ final class ExecuteMethod {
         if (size > limit) {
             long entry = members.get(0).pc();
             int insns = members.stream().mapToInt(TranslationBlock::insnCount).sum();
-            throw new BytecodeTooLargeException(entry, insns, size);
+            throw new BytecodeTooLargeException(entry, insns, size, limit);
         }
     }
 

@@ -367,15 +367,16 @@ class RegionTest {
     @Test
     void refusesARegionWhoseWholeMethodIsOverTheLimit() {
         // each member alone is far under the limit: its own block compiles
-        TranslationBlock first = straightLine(0x10000, 100, 0x20000);
-        TranslationBlock second = straightLine(0x20000, 100, 0x30000);
-        TranslationBlock third = straightLine(0x30000, 100, 0x40000);
+        int n = 40;
+        TranslationBlock first = straightLine(0x10000, n, 0x20000);
+        TranslationBlock second = straightLine(0x20000, n, 0x30000);
+        TranslationBlock third = straightLine(0x30000, n, 0x40000);
         Harness.compile(third);
         BytecodeTooLargeException e = assertThrows(BytecodeTooLargeException.class,
                 () -> Harness.BACKEND.compileRegion(List.of(first, second, third)));
         assertEquals(0x10000, e.pc());
-        assertEquals(300, e.insnCount());
-        assertTrue(e.codeSize() > BytecodeTooLargeException.LIMIT, () -> "size " + e.codeSize());
+        assertEquals(3 * n, e.insnCount());
+        assertTrue(e.codeSize() > BytecodeTooLargeException.REGION_LIMIT, () -> "size " + e.codeSize());
 
         // fewer members fit, and run through both
         CpuState cpu = Harness.cpu();
@@ -385,7 +386,7 @@ class RegionTest {
         long x2 = 1;
         long x3 = 0;
         long x4 = 0;
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 2 * n; i++) {
             x1 += x2;
             x3 ^= x1;
             x4 = x3 >> 1;
