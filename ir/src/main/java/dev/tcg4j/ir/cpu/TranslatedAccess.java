@@ -1,8 +1,6 @@
 package dev.tcg4j.ir.cpu;
 
-import static dev.tcg4j.ir.cpu.GuestMemory.PAGE_OFFSET_MASK;
 import static dev.tcg4j.ir.cpu.GuestMemory.PAGE_SHIFT;
-import static dev.tcg4j.ir.cpu.GuestMemory.PAGE_SIZE;
 
 /**
  * Guest loads and stores as translated code calls them: with the {@link GuestMemory#pageTable() page
@@ -12,24 +10,29 @@ import static dev.tcg4j.ir.cpu.GuestMemory.PAGE_SIZE;
  * loop back edge, and no field load may move across a volatile read, so C2 reloaded the memory's
  * fields on every access of a loop. Held in locals they stay in registers. The page index is checked
  * against the table's length, which also bounds the address: the table has one entry per page of the
- * window.
+ * window; the entry is then read without a second bounds check.
  *
- * <p>Each method takes the fast path when the access stays in one page that allows it, and otherwise
- * the instance method's slow path, which checks again and traps or crosses pages.
+ * <p>Each method takes the fast path for a naturally aligned access to a page that allows it (an
+ * aligned access never crosses a page), and otherwise the instance method's slow path, which checks
+ * again and traps, or does the misaligned or page-crossing access. As in QEMU's softmmu fast path,
+ * alignment costs one test instead of a page-offset comparison.
  */
 public final class TranslatedAccess {
     private TranslatedAccess() {}
 
+    private static final long PAGES_BASE = RawMemory.U.arrayBaseOffset(byte[].class);
+
     private static boolean canRead(byte[] pages, long a, int n) {
         long page = a >>> PAGE_SHIFT;
-        return page < pages.length && (pages[(int) page] & GuestMemory.READ) != 0
-                && (a & PAGE_OFFSET_MASK) <= PAGE_SIZE - n;
+        return page < pages.length && (RawMemory.U.getByte(pages, PAGES_BASE + page) & GuestMemory.READ) != 0
+                && (a & (n - 1)) == 0;
     }
 
     private static boolean canWrite(byte[] pages, long a, int n) {
         long page = a >>> PAGE_SHIFT;
-        return page < pages.length && (pages[(int) page] & (GuestMemory.WRITE | GuestMemory.CODE)) == GuestMemory.WRITE
-                && (a & PAGE_OFFSET_MASK) <= PAGE_SIZE - n;
+        return page < pages.length
+                && (RawMemory.U.getByte(pages, PAGES_BASE + page) & (GuestMemory.WRITE | GuestMemory.CODE)) == GuestMemory.WRITE
+                && (a & (n - 1)) == 0;
     }
 
     public static long ld8u(GuestMemory m, byte[] pages, long base, long a) {
