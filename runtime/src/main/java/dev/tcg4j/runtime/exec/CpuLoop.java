@@ -31,6 +31,12 @@ public final class CpuLoop {
     private final TranslatorLoop translator;
     private final int pcSlot;
     private final HotRegions regions;
+    /**
+     * This vCPU's blocks by pc, direct-mapped (QEMU's tb_jmp_cache): a lookup exit whose one-entry
+     * hint missed (a function returning to many callers) is found here before the shared map.
+     */
+    private final CachedBlock[] jumpCache = new CachedBlock[JUMP_CACHE_SIZE];
+    private static final int JUMP_CACHE_SIZE = 4096;
     private long lookups;
     private long translations;
 
@@ -146,16 +152,22 @@ public final class CpuLoop {
 
     private CachedBlock find(CpuState cpu, long pc) {
         lookups++;
-        CachedBlock b = cache.get(pc);
-        if (b != null) {
+        int slot = (int) (pc >>> 1) & (JUMP_CACHE_SIZE - 1);
+        CachedBlock b = jumpCache[slot];
+        if (b != null && b.pc == pc && b.valid) {
             return b;
         }
-        try {
-            return translate(cpu.memory, pc);
-        } catch (GuestTrap fetchFault) {
-            events.trap(cpu, fetchFault, pc);
-            return null;
+        b = cache.get(pc);
+        if (b == null) {
+            try {
+                b = translate(cpu.memory, pc);
+            } catch (GuestTrap fetchFault) {
+                events.trap(cpu, fetchFault, pc);
+                return null;
+            }
         }
+        jumpCache[slot] = b;
+        return b;
     }
 
     /**
