@@ -33,68 +33,90 @@ public final class Libc {
     private static final ValueLayout P = ValueLayout.ADDRESS;
 
     public static final int AT_FDCWD = -100;
+    private static final int NOT_VARIADIC = -1;
 
-    private static final MethodHandle READ = fn("read", FunctionDescriptor.of(L, I, P, L));
-    private static final MethodHandle WRITE = fn("write", FunctionDescriptor.of(L, I, P, L));
-    private static final MethodHandle PREAD = fn("pread64", FunctionDescriptor.of(L, I, P, L, L));
-    private static final MethodHandle PWRITE = fn("pwrite64", FunctionDescriptor.of(L, I, P, L, L));
-    private static final MethodHandle READV = fn("readv", FunctionDescriptor.of(L, I, P, I));
-    private static final MethodHandle WRITEV = fn("writev", FunctionDescriptor.of(L, I, P, I));
-    private static final MethodHandle OPENAT = variadic("openat", FunctionDescriptor.of(I, I, P, I, I), 3);
-    private static final MethodHandle CLOSE = fn("close", FunctionDescriptor.of(I, I));
-    private static final MethodHandle LSEEK = fn("lseek64", FunctionDescriptor.of(L, I, L, I));
-    private static final MethodHandle STATX = fn("statx", FunctionDescriptor.of(I, I, P, I, I, P));
-    private static final MethodHandle GETDENTS64 = fn("getdents64", FunctionDescriptor.of(L, I, P, L));
-    private static final MethodHandle READLINKAT = fn("readlinkat", FunctionDescriptor.of(L, I, P, P, L));
-    private static final MethodHandle IOCTL = variadic("ioctl", FunctionDescriptor.of(I, I, L, L), 2);
-    private static final MethodHandle FCNTL = variadic("fcntl", FunctionDescriptor.of(I, I, I, L), 2);
-    private static final MethodHandle DUP = fn("dup", FunctionDescriptor.of(I, I));
-    private static final MethodHandle PIPE2 = fn("pipe2", FunctionDescriptor.of(I, P, I));
-    private static final MethodHandle FACCESSAT = fn("faccessat", FunctionDescriptor.of(I, I, P, I, I));
-    private static final MethodHandle UNLINKAT = fn("unlinkat", FunctionDescriptor.of(I, I, P, I));
-    private static final MethodHandle MKDIRAT = fn("mkdirat", FunctionDescriptor.of(I, I, P, I));
-    private static final MethodHandle RENAMEAT2 = fn("renameat2", FunctionDescriptor.of(I, I, P, I, P, I));
-    private static final MethodHandle SYMLINKAT = fn("symlinkat", FunctionDescriptor.of(I, P, I, P));
-    private static final MethodHandle LINKAT = fn("linkat", FunctionDescriptor.of(I, I, P, I, P, I));
-    private static final MethodHandle GETCWD = fn("getcwd", FunctionDescriptor.of(P, P, L));
-    private static final MethodHandle CHDIR = fn("chdir", FunctionDescriptor.of(I, P));
-    private static final MethodHandle FCHDIR = fn("fchdir", FunctionDescriptor.of(I, I));
-    private static final MethodHandle FTRUNCATE = fn("ftruncate64", FunctionDescriptor.of(I, I, L));
-    private static final MethodHandle FSYNC = fn("fsync", FunctionDescriptor.of(I, I));
-    private static final MethodHandle FCHMOD = fn("fchmod", FunctionDescriptor.of(I, I, I));
-    private static final MethodHandle FCHMODAT = fn("fchmodat", FunctionDescriptor.of(I, I, P, I, I));
-    private static final MethodHandle UTIMENSAT = fn("utimensat", FunctionDescriptor.of(I, I, P, P, I));
-    private static final MethodHandle UMASK = fn("umask", FunctionDescriptor.of(I, I));
-    private static final MethodHandle CLOCK_GETTIME = fn("clock_gettime", FunctionDescriptor.of(I, I, P));
-    private static final MethodHandle CLOCK_GETRES = fn("clock_getres", FunctionDescriptor.of(I, I, P));
-    private static final MethodHandle UNAME = fn("uname", FunctionDescriptor.of(I, P));
-    private static final MethodHandle SYSINFO = fn("sysinfo", FunctionDescriptor.of(I, P));
-    private static final MethodHandle TIMES = fn("times", FunctionDescriptor.of(L, P));
-    private static final MethodHandle GETRUSAGE = fn("getrusage", FunctionDescriptor.of(I, I, P));
-    private static final MethodHandle PRLIMIT = fn("prlimit64", FunctionDescriptor.of(I, I, I, P, P));
-    private static final MethodHandle GETRANDOM = fn("getrandom", FunctionDescriptor.of(L, P, L, I));
-    private static final MethodHandle GETPID = fn("getpid", FunctionDescriptor.of(I));
-    private static final MethodHandle GETPPID = fn("getppid", FunctionDescriptor.of(I));
-    private static final MethodHandle GETTID = fn("gettid", FunctionDescriptor.of(I));
-    private static final MethodHandle GETUID = fn("getuid", FunctionDescriptor.of(I));
-    private static final MethodHandle GETEUID = fn("geteuid", FunctionDescriptor.of(I));
-    private static final MethodHandle GETGID = fn("getgid", FunctionDescriptor.of(I));
-    private static final MethodHandle GETEGID = fn("getegid", FunctionDescriptor.of(I));
-    private static final MethodHandle STATFS = fn("statfs", FunctionDescriptor.of(I, P, P));
-    private static final MethodHandle FSTATFS = fn("fstatfs", FunctionDescriptor.of(I, I, P));
-    private static final MethodHandle POLL = fn("poll", FunctionDescriptor.of(I, P, L, I));
+    private static final Fn READ = new Fn("read", FunctionDescriptor.of(L, I, P, L), NOT_VARIADIC);
+    private static final Fn WRITE = new Fn("write", FunctionDescriptor.of(L, I, P, L), NOT_VARIADIC);
+    private static final Fn PREAD = new Fn("pread64", FunctionDescriptor.of(L, I, P, L, L), NOT_VARIADIC);
+    private static final Fn PWRITE = new Fn("pwrite64", FunctionDescriptor.of(L, I, P, L, L), NOT_VARIADIC);
+    private static final Fn READV = new Fn("readv", FunctionDescriptor.of(L, I, P, I), NOT_VARIADIC);
+    private static final Fn WRITEV = new Fn("writev", FunctionDescriptor.of(L, I, P, I), NOT_VARIADIC);
+    private static final Fn OPENAT = new Fn("openat", FunctionDescriptor.of(I, I, P, I, I), 3);
+    private static final Fn CLOSE = new Fn("close", FunctionDescriptor.of(I, I), NOT_VARIADIC);
+    private static final Fn LSEEK = new Fn("lseek64", FunctionDescriptor.of(L, I, L, I), NOT_VARIADIC);
+    private static final Fn STATX = new Fn("statx", FunctionDescriptor.of(I, I, P, I, I, P), NOT_VARIADIC);
+    private static final Fn GETDENTS64 = new Fn("getdents64", FunctionDescriptor.of(L, I, P, L), NOT_VARIADIC);
+    private static final Fn READLINKAT = new Fn("readlinkat", FunctionDescriptor.of(L, I, P, P, L), NOT_VARIADIC);
+    private static final Fn IOCTL = new Fn("ioctl", FunctionDescriptor.of(I, I, L, L), 2);
+    private static final Fn FCNTL = new Fn("fcntl", FunctionDescriptor.of(I, I, I, L), 2);
+    private static final Fn DUP = new Fn("dup", FunctionDescriptor.of(I, I), NOT_VARIADIC);
+    private static final Fn PIPE2 = new Fn("pipe2", FunctionDescriptor.of(I, P, I), NOT_VARIADIC);
+    private static final Fn FACCESSAT = new Fn("faccessat", FunctionDescriptor.of(I, I, P, I, I), NOT_VARIADIC);
+    private static final Fn UNLINKAT = new Fn("unlinkat", FunctionDescriptor.of(I, I, P, I), NOT_VARIADIC);
+    private static final Fn MKDIRAT = new Fn("mkdirat", FunctionDescriptor.of(I, I, P, I), NOT_VARIADIC);
+    private static final Fn RENAMEAT2 = new Fn("renameat2", FunctionDescriptor.of(I, I, P, I, P, I), NOT_VARIADIC);
+    private static final Fn SYMLINKAT = new Fn("symlinkat", FunctionDescriptor.of(I, P, I, P), NOT_VARIADIC);
+    private static final Fn LINKAT = new Fn("linkat", FunctionDescriptor.of(I, I, P, I, P, I), NOT_VARIADIC);
+    private static final Fn GETCWD = new Fn("getcwd", FunctionDescriptor.of(P, P, L), NOT_VARIADIC);
+    private static final Fn CHDIR = new Fn("chdir", FunctionDescriptor.of(I, P), NOT_VARIADIC);
+    private static final Fn FCHDIR = new Fn("fchdir", FunctionDescriptor.of(I, I), NOT_VARIADIC);
+    private static final Fn FTRUNCATE = new Fn("ftruncate64", FunctionDescriptor.of(I, I, L), NOT_VARIADIC);
+    private static final Fn FSYNC = new Fn("fsync", FunctionDescriptor.of(I, I), NOT_VARIADIC);
+    private static final Fn FCHMOD = new Fn("fchmod", FunctionDescriptor.of(I, I, I), NOT_VARIADIC);
+    private static final Fn FCHMODAT = new Fn("fchmodat", FunctionDescriptor.of(I, I, P, I, I), NOT_VARIADIC);
+    private static final Fn UTIMENSAT = new Fn("utimensat", FunctionDescriptor.of(I, I, P, P, I), NOT_VARIADIC);
+    private static final Fn UMASK = new Fn("umask", FunctionDescriptor.of(I, I), NOT_VARIADIC);
+    private static final Fn CLOCK_GETTIME = new Fn("clock_gettime", FunctionDescriptor.of(I, I, P), NOT_VARIADIC);
+    private static final Fn CLOCK_GETRES = new Fn("clock_getres", FunctionDescriptor.of(I, I, P), NOT_VARIADIC);
+    private static final Fn UNAME = new Fn("uname", FunctionDescriptor.of(I, P), NOT_VARIADIC);
+    private static final Fn SYSINFO = new Fn("sysinfo", FunctionDescriptor.of(I, P), NOT_VARIADIC);
+    private static final Fn TIMES = new Fn("times", FunctionDescriptor.of(L, P), NOT_VARIADIC);
+    private static final Fn GETRUSAGE = new Fn("getrusage", FunctionDescriptor.of(I, I, P), NOT_VARIADIC);
+    private static final Fn PRLIMIT = new Fn("prlimit64", FunctionDescriptor.of(I, I, I, P, P), NOT_VARIADIC);
+    private static final Fn GETRANDOM = new Fn("getrandom", FunctionDescriptor.of(L, P, L, I), NOT_VARIADIC);
+    private static final Fn GETPID = new Fn("getpid", FunctionDescriptor.of(I), NOT_VARIADIC);
+    private static final Fn GETPPID = new Fn("getppid", FunctionDescriptor.of(I), NOT_VARIADIC);
+    private static final Fn GETTID = new Fn("gettid", FunctionDescriptor.of(I), NOT_VARIADIC);
+    private static final Fn GETUID = new Fn("getuid", FunctionDescriptor.of(I), NOT_VARIADIC);
+    private static final Fn GETEUID = new Fn("geteuid", FunctionDescriptor.of(I), NOT_VARIADIC);
+    private static final Fn GETGID = new Fn("getgid", FunctionDescriptor.of(I), NOT_VARIADIC);
+    private static final Fn GETEGID = new Fn("getegid", FunctionDescriptor.of(I), NOT_VARIADIC);
+    private static final Fn STATFS = new Fn("statfs", FunctionDescriptor.of(I, P, P), NOT_VARIADIC);
+    private static final Fn FSTATFS = new Fn("fstatfs", FunctionDescriptor.of(I, I, P), NOT_VARIADIC);
+    private static final Fn POLL = new Fn("poll", FunctionDescriptor.of(I, P, L, I), NOT_VARIADIC);
 
     /** Per-thread space for the errno the linker captures after each call. */
     private final ThreadLocal<MemorySegment> errnoState =
             ThreadLocal.withInitial(() -> Arena.global().allocate(CAPTURE));
 
-    private static MethodHandle fn(String name, FunctionDescriptor d) {
-        return LINKER.downcallHandle(find(name), d, Linker.Option.captureCallState("errno"));
-    }
+    /**
+     * A libc function whose downcall handle is made on first use: making all of them when the class
+     * loads cost every start-up about 0.1 s, and a program calls a few of them.
+     */
+    private static final class Fn {
+        private final String name;
+        private final FunctionDescriptor type;
+        private final int firstVariadic;
+        private volatile MethodHandle handle;
 
-    private static MethodHandle variadic(String name, FunctionDescriptor d, int firstVariadic) {
-        return LINKER.downcallHandle(find(name), d, Linker.Option.captureCallState("errno"),
-                Linker.Option.firstVariadicArg(firstVariadic));
+        Fn(String name, FunctionDescriptor type, int firstVariadic) {
+            this.name = name;
+            this.type = type;
+            this.firstVariadic = firstVariadic;
+        }
+
+        MethodHandle handle() {
+            MethodHandle h = handle;
+            if (h == null) {
+                // two threads may both make it; either handle is as good
+                h = firstVariadic == NOT_VARIADIC
+                        ? LINKER.downcallHandle(find(name), type, Linker.Option.captureCallState("errno"))
+                        : LINKER.downcallHandle(find(name), type, Linker.Option.captureCallState("errno"),
+                                Linker.Option.firstVariadicArg(firstVariadic));
+                handle = h;
+            }
+            return h;
+        }
     }
 
     private static MemorySegment find(String name) {
@@ -124,7 +146,7 @@ public final class Libc {
     public long read(int fd, MemorySegment buf, long n) {
         MemorySegment s = st();
         try {
-            return check((long) READ.invokeExact(s, fd, buf, n), s);
+            return check((long) READ.handle().invokeExact(s, fd, buf, n), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -133,7 +155,7 @@ public final class Libc {
     public long write(int fd, MemorySegment buf, long n) {
         MemorySegment s = st();
         try {
-            return check((long) WRITE.invokeExact(s, fd, buf, n), s);
+            return check((long) WRITE.handle().invokeExact(s, fd, buf, n), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -142,7 +164,7 @@ public final class Libc {
     public long pread(int fd, MemorySegment buf, long n, long off) {
         MemorySegment s = st();
         try {
-            return check((long) PREAD.invokeExact(s, fd, buf, n, off), s);
+            return check((long) PREAD.handle().invokeExact(s, fd, buf, n, off), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -151,7 +173,7 @@ public final class Libc {
     public long pwrite(int fd, MemorySegment buf, long n, long off) {
         MemorySegment s = st();
         try {
-            return check((long) PWRITE.invokeExact(s, fd, buf, n, off), s);
+            return check((long) PWRITE.handle().invokeExact(s, fd, buf, n, off), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -161,7 +183,7 @@ public final class Libc {
     public long readv(int fd, MemorySegment iov, int count) {
         MemorySegment s = st();
         try {
-            return check((long) READV.invokeExact(s, fd, iov, count), s);
+            return check((long) READV.handle().invokeExact(s, fd, iov, count), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -170,7 +192,7 @@ public final class Libc {
     public long writev(int fd, MemorySegment iov, int count) {
         MemorySegment s = st();
         try {
-            return check((long) WRITEV.invokeExact(s, fd, iov, count), s);
+            return check((long) WRITEV.handle().invokeExact(s, fd, iov, count), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -179,7 +201,7 @@ public final class Libc {
     public long openat(int dirfd, MemorySegment path, int flags, int mode) {
         MemorySegment s = st();
         try {
-            return check((int) OPENAT.invokeExact(s, dirfd, path, flags, mode), s);
+            return check((int) OPENAT.handle().invokeExact(s, dirfd, path, flags, mode), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -188,7 +210,7 @@ public final class Libc {
     public long close(int fd) {
         MemorySegment s = st();
         try {
-            return check((int) CLOSE.invokeExact(s, fd), s);
+            return check((int) CLOSE.handle().invokeExact(s, fd), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -197,7 +219,7 @@ public final class Libc {
     public long lseek(int fd, long off, int whence) {
         MemorySegment s = st();
         try {
-            return check((long) LSEEK.invokeExact(s, fd, off, whence), s);
+            return check((long) LSEEK.handle().invokeExact(s, fd, off, whence), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -207,7 +229,7 @@ public final class Libc {
     public long statx(int dirfd, MemorySegment path, int flags, int mask, MemorySegment buf) {
         MemorySegment s = st();
         try {
-            return check((int) STATX.invokeExact(s, dirfd, path, flags, mask, buf), s);
+            return check((int) STATX.handle().invokeExact(s, dirfd, path, flags, mask, buf), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -216,7 +238,7 @@ public final class Libc {
     public long getdents64(int fd, MemorySegment buf, long n) {
         MemorySegment s = st();
         try {
-            return check((long) GETDENTS64.invokeExact(s, fd, buf, n), s);
+            return check((long) GETDENTS64.handle().invokeExact(s, fd, buf, n), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -225,7 +247,7 @@ public final class Libc {
     public long readlinkat(int dirfd, MemorySegment path, MemorySegment buf, long n) {
         MemorySegment s = st();
         try {
-            return check((long) READLINKAT.invokeExact(s, dirfd, path, buf, n), s);
+            return check((long) READLINKAT.handle().invokeExact(s, dirfd, path, buf, n), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -235,7 +257,7 @@ public final class Libc {
     public long ioctl(int fd, long request, long arg) {
         MemorySegment s = st();
         try {
-            return check((int) IOCTL.invokeExact(s, fd, request, arg), s);
+            return check((int) IOCTL.handle().invokeExact(s, fd, request, arg), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -244,7 +266,7 @@ public final class Libc {
     public long fcntl(int fd, int cmd, long arg) {
         MemorySegment s = st();
         try {
-            return check((int) FCNTL.invokeExact(s, fd, cmd, arg), s);
+            return check((int) FCNTL.handle().invokeExact(s, fd, cmd, arg), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -253,7 +275,7 @@ public final class Libc {
     public long dup(int fd) {
         MemorySegment s = st();
         try {
-            return check((int) DUP.invokeExact(s, fd), s);
+            return check((int) DUP.handle().invokeExact(s, fd), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -263,7 +285,7 @@ public final class Libc {
     public long pipe2(MemorySegment fds, int flags) {
         MemorySegment s = st();
         try {
-            return check((int) PIPE2.invokeExact(s, fds, flags), s);
+            return check((int) PIPE2.handle().invokeExact(s, fds, flags), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -274,7 +296,7 @@ public final class Libc {
     public long faccessat(int dirfd, MemorySegment path, int mode, int flags) {
         MemorySegment s = st();
         try {
-            return check((int) FACCESSAT.invokeExact(s, dirfd, path, mode, flags), s);
+            return check((int) FACCESSAT.handle().invokeExact(s, dirfd, path, mode, flags), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -283,7 +305,7 @@ public final class Libc {
     public long unlinkat(int dirfd, MemorySegment path, int flags) {
         MemorySegment s = st();
         try {
-            return check((int) UNLINKAT.invokeExact(s, dirfd, path, flags), s);
+            return check((int) UNLINKAT.handle().invokeExact(s, dirfd, path, flags), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -292,7 +314,7 @@ public final class Libc {
     public long mkdirat(int dirfd, MemorySegment path, int mode) {
         MemorySegment s = st();
         try {
-            return check((int) MKDIRAT.invokeExact(s, dirfd, path, mode), s);
+            return check((int) MKDIRAT.handle().invokeExact(s, dirfd, path, mode), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -301,7 +323,7 @@ public final class Libc {
     public long renameat2(int olddir, MemorySegment oldpath, int newdir, MemorySegment newpath, int flags) {
         MemorySegment s = st();
         try {
-            return check((int) RENAMEAT2.invokeExact(s, olddir, oldpath, newdir, newpath, flags), s);
+            return check((int) RENAMEAT2.handle().invokeExact(s, olddir, oldpath, newdir, newpath, flags), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -310,7 +332,7 @@ public final class Libc {
     public long symlinkat(MemorySegment target, int dirfd, MemorySegment linkpath) {
         MemorySegment s = st();
         try {
-            return check((int) SYMLINKAT.invokeExact(s, target, dirfd, linkpath), s);
+            return check((int) SYMLINKAT.handle().invokeExact(s, target, dirfd, linkpath), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -319,7 +341,7 @@ public final class Libc {
     public long linkat(int olddir, MemorySegment oldpath, int newdir, MemorySegment newpath, int flags) {
         MemorySegment s = st();
         try {
-            return check((int) LINKAT.invokeExact(s, olddir, oldpath, newdir, newpath, flags), s);
+            return check((int) LINKAT.handle().invokeExact(s, olddir, oldpath, newdir, newpath, flags), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -329,7 +351,7 @@ public final class Libc {
     public long getcwd(MemorySegment buf, long size) {
         MemorySegment s = st();
         try {
-            MemorySegment r = (MemorySegment) GETCWD.invokeExact(s, buf, size);
+            MemorySegment r = (MemorySegment) GETCWD.handle().invokeExact(s, buf, size);
             if (r.address() == 0) {
                 return -(int) ERRNO.get(s, 0L);
             }
@@ -347,7 +369,7 @@ public final class Libc {
     public long chdir(MemorySegment path) {
         MemorySegment s = st();
         try {
-            return check((int) CHDIR.invokeExact(s, path), s);
+            return check((int) CHDIR.handle().invokeExact(s, path), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -356,7 +378,7 @@ public final class Libc {
     public long fchdir(int fd) {
         MemorySegment s = st();
         try {
-            return check((int) FCHDIR.invokeExact(s, fd), s);
+            return check((int) FCHDIR.handle().invokeExact(s, fd), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -365,7 +387,7 @@ public final class Libc {
     public long ftruncate(int fd, long len) {
         MemorySegment s = st();
         try {
-            return check((int) FTRUNCATE.invokeExact(s, fd, len), s);
+            return check((int) FTRUNCATE.handle().invokeExact(s, fd, len), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -374,7 +396,7 @@ public final class Libc {
     public long fsync(int fd) {
         MemorySegment s = st();
         try {
-            return check((int) FSYNC.invokeExact(s, fd), s);
+            return check((int) FSYNC.handle().invokeExact(s, fd), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -383,7 +405,7 @@ public final class Libc {
     public long fchmod(int fd, int mode) {
         MemorySegment s = st();
         try {
-            return check((int) FCHMOD.invokeExact(s, fd, mode), s);
+            return check((int) FCHMOD.handle().invokeExact(s, fd, mode), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -392,7 +414,7 @@ public final class Libc {
     public long fchmodat(int dirfd, MemorySegment path, int mode, int flags) {
         MemorySegment s = st();
         try {
-            return check((int) FCHMODAT.invokeExact(s, dirfd, path, mode, flags), s);
+            return check((int) FCHMODAT.handle().invokeExact(s, dirfd, path, mode, flags), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -401,7 +423,7 @@ public final class Libc {
     public long utimensat(int dirfd, MemorySegment path, MemorySegment times, int flags) {
         MemorySegment s = st();
         try {
-            return check((int) UTIMENSAT.invokeExact(s, dirfd, path, times, flags), s);
+            return check((int) UTIMENSAT.handle().invokeExact(s, dirfd, path, times, flags), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -410,7 +432,7 @@ public final class Libc {
     public long statfs(MemorySegment path, MemorySegment buf) {
         MemorySegment s = st();
         try {
-            return check((int) STATFS.invokeExact(s, path, buf), s);
+            return check((int) STATFS.handle().invokeExact(s, path, buf), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -419,7 +441,7 @@ public final class Libc {
     public long fstatfs(int fd, MemorySegment buf) {
         MemorySegment s = st();
         try {
-            return check((int) FSTATFS.invokeExact(s, fd, buf), s);
+            return check((int) FSTATFS.handle().invokeExact(s, fd, buf), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -429,7 +451,7 @@ public final class Libc {
     public long poll(MemorySegment fds, long nfds, int timeoutMillis) {
         MemorySegment s = st();
         try {
-            return check((int) POLL.invokeExact(s, fds, nfds, timeoutMillis), s);
+            return check((int) POLL.handle().invokeExact(s, fds, nfds, timeoutMillis), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -440,7 +462,7 @@ public final class Libc {
     public int umask(int mask) {
         MemorySegment s = st();
         try {
-            return (int) UMASK.invokeExact(s, mask);
+            return (int) UMASK.handle().invokeExact(s, mask);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -449,7 +471,7 @@ public final class Libc {
     public long clockGettime(int clock, MemorySegment ts) {
         MemorySegment s = st();
         try {
-            return check((int) CLOCK_GETTIME.invokeExact(s, clock, ts), s);
+            return check((int) CLOCK_GETTIME.handle().invokeExact(s, clock, ts), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -458,7 +480,7 @@ public final class Libc {
     public long clockGetres(int clock, MemorySegment ts) {
         MemorySegment s = st();
         try {
-            return check((int) CLOCK_GETRES.invokeExact(s, clock, ts), s);
+            return check((int) CLOCK_GETRES.handle().invokeExact(s, clock, ts), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -468,7 +490,7 @@ public final class Libc {
     public long uname(MemorySegment buf) {
         MemorySegment s = st();
         try {
-            return check((int) UNAME.invokeExact(s, buf), s);
+            return check((int) UNAME.handle().invokeExact(s, buf), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -477,7 +499,7 @@ public final class Libc {
     public long sysinfo(MemorySegment buf) {
         MemorySegment s = st();
         try {
-            return check((int) SYSINFO.invokeExact(s, buf), s);
+            return check((int) SYSINFO.handle().invokeExact(s, buf), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -486,7 +508,7 @@ public final class Libc {
     public long times(MemorySegment buf) {
         MemorySegment s = st();
         try {
-            return check((long) TIMES.invokeExact(s, buf), s);
+            return check((long) TIMES.handle().invokeExact(s, buf), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -495,7 +517,7 @@ public final class Libc {
     public long getrusage(int who, MemorySegment buf) {
         MemorySegment s = st();
         try {
-            return check((int) GETRUSAGE.invokeExact(s, who, buf), s);
+            return check((int) GETRUSAGE.handle().invokeExact(s, who, buf), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -504,7 +526,7 @@ public final class Libc {
     public long prlimit(int pid, int resource, MemorySegment newLimit, MemorySegment oldLimit) {
         MemorySegment s = st();
         try {
-            return check((int) PRLIMIT.invokeExact(s, pid, resource, newLimit, oldLimit), s);
+            return check((int) PRLIMIT.handle().invokeExact(s, pid, resource, newLimit, oldLimit), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -513,15 +535,15 @@ public final class Libc {
     public long getrandom(MemorySegment buf, long n, int flags) {
         MemorySegment s = st();
         try {
-            return check((long) GETRANDOM.invokeExact(s, buf, n, flags), s);
+            return check((long) GETRANDOM.handle().invokeExact(s, buf, n, flags), s);
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
-    private int id(MethodHandle h) {
+    private int id(Fn f) {
         try {
-            return (int) h.invokeExact(st());
+            return (int) f.handle().invokeExact(st());
         } catch (Throwable t) {
             throw rethrow(t);
         }
