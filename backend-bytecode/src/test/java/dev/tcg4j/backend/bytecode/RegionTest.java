@@ -189,6 +189,16 @@ class RegionTest {
         assertEquals(101, cpu.regs[3], "A ran once per call of B, and once more to leave");
         assertEquals(AFTER, cpu.regs[PC_SLOT]);
 
+        // entered at B with a stop requested: the goto_ptr leaves by lookup, the pc naming A
+        CpuState stopped = Harness.cpu();
+        stopped.regs[1] = 100;
+        stopped.regs[5] = A;
+        stopped.exitRequested = true;
+        assertEquals(ExitCodes.LOOKUP, Harness.regionEntries(List.of(a, b)).get(1).execute(stopped));
+        assertEquals(A, stopped.regs[PC_SLOT]);
+        assertEquals(99, stopped.regs[1], "B ran once");
+        assertEquals(0, stopped.regs[3], "A did not run");
+
         // a target outside, even one sharing a member's low 32 bits, leaves by lookup
         CpuState outside = Harness.cpu();
         outside.regs[1] = 5;
