@@ -181,7 +181,7 @@ final class ExecuteMethod {
     /**
      * A goto_ptr. In a region, a target that is a member's pc continues there (a return or a jump
      * table landing on a member), unless a stop was requested: the low halves of the member pcs
-     * select a candidate through a lookupswitch, which is then checked in full. About 9 + 20 bytes a
+     * select a candidate through a lookupswitch, which is then checked in full. About 15 + 20 bytes a
      * member: it counts against the region's size limit.
      */
     void gotoPtr(Runnable pushTarget) {
