@@ -15,9 +15,10 @@ import java.nio.charset.StandardCharsets;
  * The guest address space: one flat window of host memory, reserved with {@code mmap(MAP_NORESERVE)}
  * so that only touched pages cost anything, plus one permission byte per 4 KiB page.
  *
- * <p>Guest address {@code a} lives at offset {@code a} of the window. The fast paths check the
- * window bound, the page permission and that the access stays in its page; everything else (faults,
- * page-crossing accesses, writes to pages holding translated code) takes the slow path.
+ * <p>Guest address {@code a} lives at offset {@code a} of the window. The fast paths, here and in
+ * {@link TranslatedAccess}, check the window bound, the page permission and natural alignment (an
+ * aligned access never crosses a page); everything else (faults, misaligned and page-crossing
+ * accesses, writes to pages holding translated code) takes the slow path.
  *
  * <p>Shared by all vCPUs of a process. Permission updates are plain writes: a racing access sees
  * either the old or the new permission, as on a real machine without a TLB shootdown barrier.
@@ -157,46 +158,55 @@ public final class GuestMemory {
 
     // ---------------------------------------------------------------- fast paths
 
-    private boolean canRead(long a, int n) {
-        return (a >>> addressBits) == 0 && (perms[(int) (a >>> PAGE_SHIFT)] & READ) != 0
-                && (a & PAGE_OFFSET_MASK) <= PAGE_SIZE - n;
+    /**
+     * The fast-path test of a read of {@code n} bytes, given the page table: the page index checked
+     * against the table's length (which also bounds the address, one entry per page of the window),
+     * the entry read without a second bounds check, then READ and natural alignment.
+     */
+    static boolean fastReadable(byte[] pages, long a, int n) {
+        long page = a >>> PAGE_SHIFT;
+        return page < pages.length && (RawMemory.U.getByte(pages, RawMemory.BYTE_ARRAY_BASE + page) & READ) != 0
+                && (a & (n - 1)) == 0;
     }
 
-    private boolean canWriteFast(long a, int n) {
-        return (a >>> addressBits) == 0 && (perms[(int) (a >>> PAGE_SHIFT)] & (WRITE | CODE)) == WRITE
-                && (a & PAGE_OFFSET_MASK) <= PAGE_SIZE - n;
+    /** As {@link #fastReadable}, for a write: WRITE, and no translated code on the page. */
+    static boolean fastWritable(byte[] pages, long a, int n) {
+        long page = a >>> PAGE_SHIFT;
+        return page < pages.length
+                && (RawMemory.U.getByte(pages, RawMemory.BYTE_ARRAY_BASE + page) & (WRITE | CODE)) == WRITE
+                && (a & (n - 1)) == 0;
     }
 
     public long ld8u(long a) {
-        return canRead(a, 1) ? RawMemory.U.getByte(base + a) & 0xffL : slowLoad(a, 1) & 0xffL;
+        return fastReadable(perms, a, 1) ? RawMemory.U.getByte(base + a) & 0xffL : slowLoad(a, 1) & 0xffL;
     }
 
     public long ld8s(long a) {
-        return canRead(a, 1) ? RawMemory.U.getByte(base + a) : (byte) slowLoad(a, 1);
+        return fastReadable(perms, a, 1) ? RawMemory.U.getByte(base + a) : (byte) slowLoad(a, 1);
     }
 
     public long ld16u(long a) {
-        return canRead(a, 2) ? RawMemory.U.getShort(base + a) & 0xffffL : slowLoad(a, 2) & 0xffffL;
+        return fastReadable(perms, a, 2) ? RawMemory.U.getShort(base + a) & 0xffffL : slowLoad(a, 2) & 0xffffL;
     }
 
     public long ld16s(long a) {
-        return canRead(a, 2) ? RawMemory.U.getShort(base + a) : (short) slowLoad(a, 2);
+        return fastReadable(perms, a, 2) ? RawMemory.U.getShort(base + a) : (short) slowLoad(a, 2);
     }
 
     public long ld32u(long a) {
-        return canRead(a, 4) ? RawMemory.U.getInt(base + a) & 0xffffffffL : slowLoad(a, 4) & 0xffffffffL;
+        return fastReadable(perms, a, 4) ? RawMemory.U.getInt(base + a) & 0xffffffffL : slowLoad(a, 4) & 0xffffffffL;
     }
 
     public long ld32s(long a) {
-        return canRead(a, 4) ? RawMemory.U.getInt(base + a) : (int) slowLoad(a, 4);
+        return fastReadable(perms, a, 4) ? RawMemory.U.getInt(base + a) : (int) slowLoad(a, 4);
     }
 
     public long ld64(long a) {
-        return canRead(a, 8) ? RawMemory.U.getLong(base + a) : slowLoad(a, 8);
+        return fastReadable(perms, a, 8) ? RawMemory.U.getLong(base + a) : slowLoad(a, 8);
     }
 
     public void st8(long a, long v) {
-        if (canWriteFast(a, 1)) {
+        if (fastWritable(perms, a, 1)) {
             RawMemory.U.putByte(base + a, (byte) v);
         } else {
             slowStore(a, 1, v);
@@ -204,7 +214,7 @@ public final class GuestMemory {
     }
 
     public void st16(long a, long v) {
-        if (canWriteFast(a, 2)) {
+        if (fastWritable(perms, a, 2)) {
             RawMemory.U.putShort(base + a, (short) v);
         } else {
             slowStore(a, 2, v);
@@ -212,7 +222,7 @@ public final class GuestMemory {
     }
 
     public void st32(long a, long v) {
-        if (canWriteFast(a, 4)) {
+        if (fastWritable(perms, a, 4)) {
             RawMemory.U.putInt(base + a, (int) v);
         } else {
             slowStore(a, 4, v);
@@ -220,7 +230,7 @@ public final class GuestMemory {
     }
 
     public void st64(long a, long v) {
-        if (canWriteFast(a, 8)) {
+        if (fastWritable(perms, a, 8)) {
             RawMemory.U.putLong(base + a, v);
         } else {
             slowStore(a, 8, v);
@@ -254,7 +264,7 @@ public final class GuestMemory {
         if ((a & (n - 1)) != 0) {
             throw new GuestTrap(GuestTrap.Kind.MISALIGNED, a);
         }
-        if (!canWriteFast(a, n)) {
+        if (!fastWritable(perms, a, n)) {
             checkAccess(a, n, WRITE);
             checkAccess(a, n, READ);
             dropCode(pageFloor(a));

@@ -8,12 +8,15 @@ package dev.tcg4j.ir.cpu;
  */
 final class RawMemory {
     static final sun.misc.Unsafe U;
+    /** Offset of element 0 of a {@code byte[]}, for reading the page table unchecked. */
+    static final long BYTE_ARRAY_BASE;
 
     static {
         try {
             var f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
             f.setAccessible(true);
             U = (sun.misc.Unsafe) f.get(null);
+            BYTE_ARRAY_BASE = U.arrayBaseOffset(byte[].class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
