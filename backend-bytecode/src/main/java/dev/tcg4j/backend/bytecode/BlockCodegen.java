@@ -25,7 +25,7 @@ final class BlockCodegen {
     static final String ENTRY_FIELD = "entry";
 
     /** The bytes of the class and what to hand it as class data. */
-    record Generated(String className, byte[] bytes, List<Object> classData, int codeSize) {}
+    record Generated(String className, byte[] bytes, List<Object> classData, int codeSize, int chainableExits) {}
 
     private final List<TranslationBlock> members;
     private final boolean region;
@@ -83,7 +83,7 @@ final class BlockCodegen {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();
-        return new Generated(name, cw.toByteArray(), data.values(), codeSize);
+        return new Generated(name, cw.toByteArray(), data.values(), codeSize, method.chainableExits());
     }
 
     private void emitConstructor(ClassWriter cw, String name) {

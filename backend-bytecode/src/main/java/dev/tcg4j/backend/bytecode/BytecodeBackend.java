@@ -3,6 +3,7 @@ package dev.tcg4j.backend.bytecode;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.spi.Backend;
+import dev.tcg4j.ir.spi.CompiledRegion;
 import dev.tcg4j.ir.spi.ExecutableBlock;
 import java.util.List;
 import javax.inject.Inject;
@@ -84,9 +85,10 @@ public final class BytecodeBackend implements Backend {
      *     {@link #compile} refuses, or a state access to the slot of a global any member caches
      */
     @Override
-    public List<ExecutableBlock> compileRegion(List<TranslationBlock> blocks) {
+    public CompiledRegion compileRegion(List<TranslationBlock> blocks) {
         BlockCodegen.Generated g = BlockCodegen.region(blocks, regionLimit).generate();
-        List<ExecutableBlock> region = BlockLoader.defineRegion(g.bytes(), g.classData(), blocks.size());
+        CompiledRegion region = new CompiledRegion(BlockLoader.defineRegion(g.bytes(), g.classData(), blocks.size()),
+                g.chainableExits());
         if (LOG.isDebugEnabled()) {
             LOG.debug("region 0x{}: {} blocks, {} insns, execute {} bytes of bytecode, class {} bytes, {} constants",
                     Long.toHexString(blocks.get(0).pc()), blocks.size(),

@@ -65,6 +65,9 @@ final class ExecuteMethod {
     private final Map<Long, Label> memberHeads = new HashMap<>();
     /** A region's chainable exits: goto_tb ops with a static target outside it, to their index. */
     private final Map<Op, Integer> regionExits = new IdentityHashMap<>();
+    /** A goto_ptr's lookupswitch keys, the low halves of the member pcs (one pc per key), and those pcs. */
+    private final int[] jumpKeys;
+    private final long[] jumpPcs;
     private final List<TrapRange> trapRanges = new ArrayList<>();
     private final Label epilogue = new Label();
     private final Label trapHandler = new Label();
@@ -86,8 +89,10 @@ final class ExecuteMethod {
                 throw new IllegalArgumentException("two members at pc 0x" + Long.toHexString(tb.pc()));
             }
         }
+        Map<Integer, Long> byLowHalf = new TreeMap<>();
         if (region) {
             for (TranslationBlock tb : members) {
+                byLowHalf.putIfAbsent((int) tb.pc(), tb.pc());
                 for (Op op : tb.ops()) {
                     if (op.opcode() == Opcode.GOTO_TB && op.aux() instanceof Long target
                             && !memberHeads.containsKey(target)) {
@@ -96,6 +101,13 @@ final class ExecuteMethod {
                 }
             }
         }
+        jumpKeys = byLowHalf.keySet().stream().mapToInt(Integer::intValue).toArray();
+        jumpPcs = byLowHalf.values().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** How many exits {@link ExitCodes#regionExit} numbers; 0 for a block. */
+    int chainableExits() {
+        return regionExits.size();
     }
 
     /**
@@ -190,16 +202,9 @@ final class ExecuteMethod {
             return;
         }
         Label leave = new Label();
-        Map<Integer, Long> byLowHalf = new TreeMap<>();
-        for (TranslationBlock tb : members) {
-            byLowHalf.putIfAbsent((int) tb.pc(), tb.pc());
-        }
-        int[] keys = new int[byLowHalf.size()];
-        Label[] cases = new Label[keys.length];
-        int i = 0;
-        for (int key : byLowHalf.keySet()) {
-            keys[i] = key;
-            cases[i++] = new Label();
+        Label[] cases = new Label[jumpKeys.length];
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = new Label();
         }
         mv.visitVarInsn(ALOAD, LocalSlots.CPU);
         mv.visitFieldInsn(GETFIELD, CPU, "exitRequested", "Z");
@@ -208,15 +213,14 @@ final class ExecuteMethod {
         mv.visitInsn(DUP2);
         mv.visitVarInsn(LSTORE, LocalSlots.JUMP_TARGET);
         mv.visitInsn(L2I);
-        mv.visitLookupSwitchInsn(leave, keys, cases);
-        i = 0;
-        for (long pc : byLowHalf.values()) {
+        mv.visitLookupSwitchInsn(leave, jumpKeys, cases);
+        for (int i = 0; i < cases.length; i++) {
             mv.visitLabel(cases[i]);
             mv.visitVarInsn(LLOAD, LocalSlots.JUMP_TARGET);
-            pushLong(mv, pc);
+            pushLong(mv, jumpPcs[i]);
             mv.visitInsn(LCMP);
-            mv.visitJumpInsn(IFEQ, memberHeads.get(pc));
-            if (++i < cases.length) {
+            mv.visitJumpInsn(IFEQ, memberHeads.get(jumpPcs[i]));
+            if (i + 1 < cases.length) {
                 mv.visitJumpInsn(GOTO, leave); // the last case falls through to the exit
             }
         }

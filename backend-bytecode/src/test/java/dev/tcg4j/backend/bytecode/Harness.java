@@ -5,6 +5,7 @@ import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.spi.CompiledRegion;
 import dev.tcg4j.ir.spi.ExecutableBlock;
 import dev.tcg4j.ir.spi.TranslatorHooks;
 import java.io.PrintWriter;
@@ -57,6 +58,11 @@ final class Harness {
 
     /** A verified region's entries, one per member. */
     static List<ExecutableBlock> regionEntries(List<TranslationBlock> blocks) {
+        return region(blocks).entries();
+    }
+
+    /** A region compiled after verifying its class. */
+    static CompiledRegion region(List<TranslationBlock> blocks) {
         verify(BACKEND.regionClassBytes(blocks));
         return BACKEND.compileRegion(blocks);
     }

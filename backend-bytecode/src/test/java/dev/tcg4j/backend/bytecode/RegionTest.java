@@ -18,6 +18,7 @@ import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.cpu.GuestTrap;
+import dev.tcg4j.ir.spi.CompiledRegion;
 import dev.tcg4j.ir.spi.ExecutableBlock;
 import java.lang.invoke.MethodType;
 import java.util.List;
@@ -146,7 +147,9 @@ class RegionTest {
             e.movi(PC, 0x3008);
             e.gotoTb(1, 0x3008);
         });
-        List<ExecutableBlock> entries = Harness.regionEntries(List.of(a, b));
+        CompiledRegion region = Harness.region(List.of(a, b));
+        assertEquals(3, region.chainableExits());
+        List<ExecutableBlock> entries = region.entries();
         long[][] cases = {{0, 0, 0x3000, 0}, {1, 1, 0x3004, 1}, {1, 0, 0x3008, 2}};
         for (long[] c : cases) {
             CpuState cpu = Harness.cpu();

@@ -27,11 +27,12 @@ public interface Backend {
      * <p>The region's chainable exits are its goto_tb ops whose static target is not a member,
      * numbered from 0 in member order, then op order; the {@code i}-th returns
      * {@code ExitCodes.regionExit(i)}, so that the runtime can chain it. A goto_ptr leaving the region
-     * returns {@code ExitCodes.LOOKUP}, as does a goto_tb without a static target.
+     * returns {@code ExitCodes.LOOKUP}, as does a goto_tb without a static target. The result says
+     * how many chainable exits there are.
      *
      * @throws BlockTooLargeException when the region should be retried with fewer members
      */
-    default List<ExecutableBlock> compileRegion(List<TranslationBlock> blocks) {
+    default CompiledRegion compileRegion(List<TranslationBlock> blocks) {
         throw new UnsupportedOperationException(name() + " does not compile regions");
     }
 }

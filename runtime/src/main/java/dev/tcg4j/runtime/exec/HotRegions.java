@@ -5,7 +5,7 @@ import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.spi.Backend;
 import dev.tcg4j.ir.spi.BlockTooLargeException;
-import dev.tcg4j.ir.spi.ExecutableBlock;
+import dev.tcg4j.ir.spi.CompiledRegion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -57,27 +57,27 @@ final class HotRegions {
             for (CachedBlock m : members) {
                 irs.add(m.ir);
             }
-            List<ExecutableBlock> entries;
+            CompiledRegion region;
             try {
-                entries = backend.compileRegion(irs);
+                region = backend.compileRegion(irs);
             } catch (BlockTooLargeException e) {
                 members = members.subList(0, members.size() * 3 / 4);
                 continue;
             }
-            install(members, entries);
+            install(members, region);
             LOG.debug("region 0x{}: {} blocks", Long.toHexString(entry.pc), members.size());
             return;
         }
         // a lone block, self-loop or not, is already compiled as well as it can be
     }
 
-    private void install(List<CachedBlock> members, List<ExecutableBlock> entries) {
-        CachedBlock[] exits = new CachedBlock[chainableExits(members)];
+    private void install(List<CachedBlock> members, CompiledRegion region) {
+        CachedBlock[] exits = new CachedBlock[region.chainableExits()];
         List<CachedBlock> entering = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             CachedBlock m = members.get(i);
             if (m.region == null) {
-                m.region = entries.get(i);
+                m.region = region.entries().get(i);
                 m.regionExits = exits;
                 entering.add(m);
             }
@@ -85,23 +85,6 @@ final class HotRegions {
         for (CachedBlock m : entering) {
             cache.dependOn(m, members);
         }
-    }
-
-    /** The number of exits the backend numbers for chaining: goto_tbs to static targets outside the region. */
-    private static int chainableExits(List<CachedBlock> members) {
-        Set<Long> pcs = new HashSet<>();
-        for (CachedBlock m : members) {
-            pcs.add(m.pc);
-        }
-        int n = 0;
-        for (CachedBlock m : members) {
-            for (Op op : m.ir.ops()) {
-                if (op.opcode() == Opcode.GOTO_TB && op.aux() instanceof Long target && !pcs.contains(target)) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     private List<CachedBlock> gather(CachedBlock entry) {
