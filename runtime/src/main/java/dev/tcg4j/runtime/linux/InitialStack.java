@@ -100,28 +100,10 @@ public final class InitialStack {
         };
         long words = 1 + (args.size() + 1) + (envs.size() + 1) + auxv.length;
         long sp = (p - words * 8) & ~15L;
-        long w = sp;
-        mem.st64(w, args.size());
-        w += 8;
-        long argvAddr = w;
-        for (long a : argPtrs) {
-            mem.st64(w, a);
-            w += 8;
-        }
-        mem.st64(w, 0);
-        w += 8;
-        long envpAddr = w;
-        for (long e : envPtrs) {
-            mem.st64(w, e);
-            w += 8;
-        }
-        mem.st64(w, 0);
-        w += 8;
-        long auxvAddr = w;
-        for (long v : auxv) {
-            mem.st64(w, v);
-            w += 8;
-        }
+        long argvAddr = writeWords(mem, sp, args.size());
+        long envpAddr = writeWords(mem, writeWords(mem, argvAddr, argPtrs), 0);
+        long auxvAddr = writeWords(mem, writeWords(mem, envpAddr, envPtrs), 0);
+        writeWords(mem, auxvAddr, auxv);
         return new Layout(sp, argvAddr, envpAddr, auxvAddr, randomAddr, execfnAddr);
     }
 
@@ -131,6 +113,15 @@ public final class InitialStack {
             out.add((s + "\0").getBytes(StandardCharsets.UTF_8));
         }
         return out;
+    }
+
+    /** Stores {@code words} as 64-bit words from {@code addr}; returns the address after them. */
+    private static long writeWords(GuestMemory mem, long addr, long... words) {
+        for (long word : words) {
+            mem.st64(addr, word);
+            addr += 8;
+        }
+        return addr;
     }
 
     private static void write(GuestMemory mem, long addr, byte[] bytes) {
