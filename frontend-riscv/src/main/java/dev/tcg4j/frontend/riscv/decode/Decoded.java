@@ -44,7 +44,7 @@ public record Decoded(Insn insn, int bits, int rd, int rs1, int rs2, int rs3, in
 
     static long immediate(Format f, int b) {
         return switch (f) {
-            case I, LOAD, JUMP_REG, FLOAD -> b >> 20;
+            case I, LOAD, JUMP_REG, FLOAD, PREFETCH -> b >> 20;
             case STORE, FSTORE -> ((b >> 25) << 5) | ((b >>> 7) & 31);
             case BRANCH -> ((b >> 31) << 12) | (((b >>> 7) & 1) << 11) | (((b >>> 25) & 0x3f) << 5)
                     | (((b >>> 8) & 15) << 1);

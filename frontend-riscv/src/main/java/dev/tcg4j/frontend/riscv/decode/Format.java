@@ -8,6 +8,8 @@ package dev.tcg4j.frontend.riscv.decode;
 public enum Format {
     /** d,s,t */
     R,
+    /** d,s: one integer source (clz, sext.b, rev8, ...). */
+    UNARY,
     /** d,s,j: I-type immediate. */
     I,
     /** d,s,&gt;: 6-bit shift amount. */
@@ -30,6 +32,10 @@ public enum Format {
     FENCE,
     /** No operands. */
     NONE,
+    /** 0(s): a cache-block operation on the block holding rs1. */
+    CBO,
+    /** Wif(s): a prefetch HINT, offset imm[11:5] (a multiple of 32) from rs1. */
+    PREFETCH,
     /** d,E,s */
     CSR,
     /** d,E,Z */
@@ -59,5 +65,7 @@ public enum Format {
     /** d,S: bit move or classification. */
     F_TO_X,
     /** D,s: bit move. */
-    X_TO_F
+    X_TO_F,
+    /** D,Wfv: one of 32 constants selected by the rs1 field. */
+    FLI
 }

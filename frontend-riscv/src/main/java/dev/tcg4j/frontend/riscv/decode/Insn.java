@@ -5,13 +5,30 @@ import static dev.tcg4j.frontend.riscv.decode.Extension.RV64D;
 import static dev.tcg4j.frontend.riscv.decode.Extension.RV64F;
 import static dev.tcg4j.frontend.riscv.decode.Extension.RV64I;
 import static dev.tcg4j.frontend.riscv.decode.Extension.RV64M;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZBA;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZBB;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZBC;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZBKB;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZBKX;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZBS;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZFA;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZFH;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZFHMIN;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZICBOM;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZICBOP;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZICBOZ;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZICOND;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZIHINTNTL;
+import static dev.tcg4j.frontend.riscv.decode.Extension.ZIHINTPAUSE;
 import static dev.tcg4j.frontend.riscv.decode.Extension.ZICSR;
 import static dev.tcg4j.frontend.riscv.decode.Extension.ZIFENCEI;
 import static dev.tcg4j.frontend.riscv.decode.Format.AMO;
 import static dev.tcg4j.frontend.riscv.decode.Format.BRANCH;
+import static dev.tcg4j.frontend.riscv.decode.Format.CBO;
 import static dev.tcg4j.frontend.riscv.decode.Format.CSR;
 import static dev.tcg4j.frontend.riscv.decode.Format.CSR_IMM;
 import static dev.tcg4j.frontend.riscv.decode.Format.FENCE;
+import static dev.tcg4j.frontend.riscv.decode.Format.FLI;
 import static dev.tcg4j.frontend.riscv.decode.Format.FLOAD;
 import static dev.tcg4j.frontend.riscv.decode.Format.FSTORE;
 import static dev.tcg4j.frontend.riscv.decode.Format.F_CMP;
@@ -27,10 +44,12 @@ import static dev.tcg4j.frontend.riscv.decode.Format.JUMP_REG;
 import static dev.tcg4j.frontend.riscv.decode.Format.LOAD;
 import static dev.tcg4j.frontend.riscv.decode.Format.LR;
 import static dev.tcg4j.frontend.riscv.decode.Format.NONE;
+import static dev.tcg4j.frontend.riscv.decode.Format.PREFETCH;
 import static dev.tcg4j.frontend.riscv.decode.Format.R;
 import static dev.tcg4j.frontend.riscv.decode.Format.SHIFT32;
 import static dev.tcg4j.frontend.riscv.decode.Format.SHIFT64;
 import static dev.tcg4j.frontend.riscv.decode.Format.STORE;
+import static dev.tcg4j.frontend.riscv.decode.Format.UNARY;
 import static dev.tcg4j.frontend.riscv.decode.Format.UPPER;
 import static dev.tcg4j.frontend.riscv.decode.Format.X_TO_F;
 import static dev.tcg4j.frontend.riscv.decode.Format.X_TO_F_RM;
@@ -38,12 +57,28 @@ import static dev.tcg4j.frontend.riscv.decode.Format.X_TO_F_RM;
 import java.util.Locale;
 
 /**
- * The 32-bit RV64GC encodings as data, in the manner of Spike's {@code encoding.h}: an instruction
- * is {@code (bits & mask) == match}. The masks leave free exactly the operand fields, so no two
- * entries overlap and the order does not matter for decoding. Compressed encodings are not here:
+ * The 32-bit encodings as data, in the manner of Spike's {@code encoding.h}: an instruction is
+ * {@code (bits & mask) == match}. The masks leave free exactly the operand fields. Rows are tried
+ * in order and the first match wins, which matters only for the few HINTs and aliases at the top
+ * that are carved out of a wider row (prefetch.r is an ori to x0, pause a fence, zext.h a packw
+ * with rs2 = x0); every other pair of rows is disjoint. Compressed encodings are not here:
  * {@link Compressed} expands them to these.
  */
 public enum Insn {
+    // ---- carved out of wider rows below: these come first
+    /** Zihintpause: fence w,0. */
+    PAUSE(0xffffffff, 0x0100000f, NONE, ZIHINTPAUSE),
+    /** Zicbop: ori x0 with imm[4:0] = 0, 1, 3; the offset is imm[11:5]. */
+    PREFETCH_I(0x01f07fff, 0x00006013, PREFETCH, ZICBOP),
+    PREFETCH_R(0x01f07fff, 0x00106013, PREFETCH, ZICBOP),
+    PREFETCH_W(0x01f07fff, 0x00306013, PREFETCH, ZICBOP),
+    /** Zihintntl: add x0,x0,x2..x5 (c.add x0,x2..x5 expands to these). */
+    NTL_P1(0xffffffff, 0x00200033, NONE, ZIHINTNTL),
+    NTL_PALL(0xffffffff, 0x00300033, NONE, ZIHINTNTL),
+    NTL_S1(0xffffffff, 0x00400033, NONE, ZIHINTNTL),
+    NTL_ALL(0xffffffff, 0x00500033, NONE, ZIHINTNTL),
+    /** Zbb on RV64: packw rd,rs1,x0. */
+    ZEXT_H(0xfff0707f, 0x0800403b, UNARY, ZBB),
     // ---- RV64I
     LUI(0x0000007f, 0x00000037, UPPER, RV64I),
     AUIPC(0x0000007f, 0x00000017, UPPER, RV64I),
@@ -207,7 +242,128 @@ public enum Insn {
     FCVT_D_WU(0xfff0007f, 0xd2100053, X_TO_F_RM, RV64D),
     FCVT_D_L(0xfff0007f, 0xd2200053, X_TO_F_RM, RV64D),
     FCVT_D_LU(0xfff0007f, 0xd2300053, X_TO_F_RM, RV64D),
-    FMV_D_X(0xfff0707f, 0xf2000053, X_TO_F, RV64D);
+    FMV_D_X(0xfff0707f, 0xf2000053, X_TO_F, RV64D),
+    // ---- Zba
+    SH1ADD(0xfe00707f, 0x20002033, R, ZBA),
+    SH2ADD(0xfe00707f, 0x20004033, R, ZBA),
+    SH3ADD(0xfe00707f, 0x20006033, R, ZBA),
+    ADD_UW(0xfe00707f, 0x0800003b, R, ZBA),
+    SH1ADD_UW(0xfe00707f, 0x2000203b, R, ZBA),
+    SH2ADD_UW(0xfe00707f, 0x2000403b, R, ZBA),
+    SH3ADD_UW(0xfe00707f, 0x2000603b, R, ZBA),
+    SLLI_UW(0xfc00707f, 0x0800101b, SHIFT64, ZBA),
+    // ---- Zbb (with the instructions Zbkb shares)
+    ANDN(0xfe00707f, 0x40007033, R, ZBB),
+    ORN(0xfe00707f, 0x40006033, R, ZBB),
+    XNOR(0xfe00707f, 0x40004033, R, ZBB),
+    CLZ(0xfff0707f, 0x60001013, UNARY, ZBB),
+    CTZ(0xfff0707f, 0x60101013, UNARY, ZBB),
+    CPOP(0xfff0707f, 0x60201013, UNARY, ZBB),
+    CLZW(0xfff0707f, 0x6000101b, UNARY, ZBB),
+    CTZW(0xfff0707f, 0x6010101b, UNARY, ZBB),
+    CPOPW(0xfff0707f, 0x6020101b, UNARY, ZBB),
+    MAX(0xfe00707f, 0x0a006033, R, ZBB),
+    MAXU(0xfe00707f, 0x0a007033, R, ZBB),
+    MIN(0xfe00707f, 0x0a004033, R, ZBB),
+    MINU(0xfe00707f, 0x0a005033, R, ZBB),
+    SEXT_B(0xfff0707f, 0x60401013, UNARY, ZBB),
+    SEXT_H(0xfff0707f, 0x60501013, UNARY, ZBB),
+    ROL(0xfe00707f, 0x60001033, R, ZBB),
+    ROR(0xfe00707f, 0x60005033, R, ZBB),
+    ROLW(0xfe00707f, 0x6000103b, R, ZBB),
+    RORW(0xfe00707f, 0x6000503b, R, ZBB),
+    RORI(0xfc00707f, 0x60005013, SHIFT64, ZBB),
+    RORIW(0xfe00707f, 0x6000501b, SHIFT32, ZBB),
+    ORC_B(0xfff0707f, 0x28705013, UNARY, ZBB),
+    REV8(0xfff0707f, 0x6b805013, UNARY, ZBB),
+    // ---- Zbc
+    CLMUL(0xfe00707f, 0x0a001033, R, ZBC),
+    CLMULR(0xfe00707f, 0x0a002033, R, ZBC),
+    CLMULH(0xfe00707f, 0x0a003033, R, ZBC),
+    // ---- Zbs
+    BCLR(0xfe00707f, 0x48001033, R, ZBS),
+    BCLRI(0xfc00707f, 0x48001013, SHIFT64, ZBS),
+    BEXT(0xfe00707f, 0x48005033, R, ZBS),
+    BEXTI(0xfc00707f, 0x48005013, SHIFT64, ZBS),
+    BINV(0xfe00707f, 0x68001033, R, ZBS),
+    BINVI(0xfc00707f, 0x68001013, SHIFT64, ZBS),
+    BSET(0xfe00707f, 0x28001033, R, ZBS),
+    BSETI(0xfc00707f, 0x28001013, SHIFT64, ZBS),
+    // ---- Zbkb (what Zbb lacks) and Zbkx
+    PACK(0xfe00707f, 0x08004033, R, ZBKB),
+    PACKH(0xfe00707f, 0x08007033, R, ZBKB),
+    PACKW(0xfe00707f, 0x0800403b, R, ZBKB),
+    BREV8(0xfff0707f, 0x68705013, UNARY, ZBKB),
+    XPERM4(0xfe00707f, 0x28002033, R, ZBKX),
+    XPERM8(0xfe00707f, 0x28004033, R, ZBKX),
+    // ---- Zicond
+    CZERO_EQZ(0xfe00707f, 0x0e005033, R, ZICOND),
+    CZERO_NEZ(0xfe00707f, 0x0e007033, R, ZICOND),
+    // ---- Zicbom, Zicboz
+    CBO_INVAL(0xfff07fff, 0x0000200f, CBO, ZICBOM),
+    CBO_CLEAN(0xfff07fff, 0x0010200f, CBO, ZICBOM),
+    CBO_FLUSH(0xfff07fff, 0x0020200f, CBO, ZICBOM),
+    CBO_ZERO(0xfff07fff, 0x0040200f, CBO, ZICBOZ),
+    // ---- Zfhmin
+    FLH(0x0000707f, 0x00001007, FLOAD, ZFHMIN),
+    FSH(0x0000707f, 0x00001027, FSTORE, ZFHMIN),
+    FMV_X_H(0xfff0707f, 0xe4000053, F_TO_X, ZFHMIN),
+    FMV_H_X(0xfff0707f, 0xf4000053, X_TO_F, ZFHMIN),
+    FCVT_S_H(0xfff0007f, 0x40200053, F_RR_RM, ZFHMIN),
+    FCVT_H_S(0xfff0007f, 0x44000053, F_RR_RM, ZFHMIN),
+    FCVT_D_H(0xfff0007f, 0x42200053, F_RR_RM, ZFHMIN),
+    FCVT_H_D(0xfff0007f, 0x44100053, F_RR_RM, ZFHMIN),
+    // ---- Zfh
+    FMADD_H(0x0600007f, 0x04000043, F_RRRR_RM, ZFH),
+    FMSUB_H(0x0600007f, 0x04000047, F_RRRR_RM, ZFH),
+    FNMSUB_H(0x0600007f, 0x0400004b, F_RRRR_RM, ZFH),
+    FNMADD_H(0x0600007f, 0x0400004f, F_RRRR_RM, ZFH),
+    FADD_H(0xfe00007f, 0x04000053, F_RRR_RM, ZFH),
+    FSUB_H(0xfe00007f, 0x0c000053, F_RRR_RM, ZFH),
+    FMUL_H(0xfe00007f, 0x14000053, F_RRR_RM, ZFH),
+    FDIV_H(0xfe00007f, 0x1c000053, F_RRR_RM, ZFH),
+    FSQRT_H(0xfff0007f, 0x5c000053, F_RR_RM, ZFH),
+    FSGNJ_H(0xfe00707f, 0x24000053, F_RRR, ZFH),
+    FSGNJN_H(0xfe00707f, 0x24001053, F_RRR, ZFH),
+    FSGNJX_H(0xfe00707f, 0x24002053, F_RRR, ZFH),
+    FMIN_H(0xfe00707f, 0x2c000053, F_RRR, ZFH),
+    FMAX_H(0xfe00707f, 0x2c001053, F_RRR, ZFH),
+    FEQ_H(0xfe00707f, 0xa4002053, F_CMP, ZFH),
+    FLT_H(0xfe00707f, 0xa4001053, F_CMP, ZFH),
+    FLE_H(0xfe00707f, 0xa4000053, F_CMP, ZFH),
+    FCLASS_H(0xfff0707f, 0xe4001053, F_TO_X, ZFH),
+    FCVT_W_H(0xfff0007f, 0xc4000053, F_TO_X_RM, ZFH),
+    FCVT_WU_H(0xfff0007f, 0xc4100053, F_TO_X_RM, ZFH),
+    FCVT_L_H(0xfff0007f, 0xc4200053, F_TO_X_RM, ZFH),
+    FCVT_LU_H(0xfff0007f, 0xc4300053, F_TO_X_RM, ZFH),
+    FCVT_H_W(0xfff0007f, 0xd4000053, X_TO_F_RM, ZFH),
+    FCVT_H_WU(0xfff0007f, 0xd4100053, X_TO_F_RM, ZFH),
+    FCVT_H_L(0xfff0007f, 0xd4200053, X_TO_F_RM, ZFH),
+    FCVT_H_LU(0xfff0007f, 0xd4300053, X_TO_F_RM, ZFH),
+    // ---- Zfa (the RV64 instructions: fmvh.x.d and fmvp.d.x are RV32-only)
+    FLI_S(0xfff0707f, 0xf0100053, FLI, ZFA),
+    FLI_D(0xfff0707f, 0xf2100053, FLI, ZFA),
+    FLI_H(0xfff0707f, 0xf4100053, FLI, ZFA),
+    FMINM_S(0xfe00707f, 0x28002053, F_RRR, ZFA),
+    FMAXM_S(0xfe00707f, 0x28003053, F_RRR, ZFA),
+    FMINM_D(0xfe00707f, 0x2a002053, F_RRR, ZFA),
+    FMAXM_D(0xfe00707f, 0x2a003053, F_RRR, ZFA),
+    FMINM_H(0xfe00707f, 0x2c002053, F_RRR, ZFA),
+    FMAXM_H(0xfe00707f, 0x2c003053, F_RRR, ZFA),
+    FROUND_S(0xfff0007f, 0x40400053, F_RR_RM, ZFA),
+    FROUNDNX_S(0xfff0007f, 0x40500053, F_RR_RM, ZFA),
+    FROUND_D(0xfff0007f, 0x42400053, F_RR_RM, ZFA),
+    FROUNDNX_D(0xfff0007f, 0x42500053, F_RR_RM, ZFA),
+    FROUND_H(0xfff0007f, 0x44400053, F_RR_RM, ZFA),
+    FROUNDNX_H(0xfff0007f, 0x44500053, F_RR_RM, ZFA),
+    /** Its rm field must be rtz. */
+    FCVTMOD_W_D(0xfff0707f, 0xc2801053, F_TO_X_RM, ZFA),
+    FLEQ_S(0xfe00707f, 0xa0004053, F_CMP, ZFA),
+    FLTQ_S(0xfe00707f, 0xa0005053, F_CMP, ZFA),
+    FLEQ_D(0xfe00707f, 0xa2004053, F_CMP, ZFA),
+    FLTQ_D(0xfe00707f, 0xa2005053, F_CMP, ZFA),
+    FLEQ_H(0xfe00707f, 0xa4004053, F_CMP, ZFA),
+    FLTQ_H(0xfe00707f, 0xa4005053, F_CMP, ZFA);
 
     private final int mask;
     private final int match;

@@ -9,7 +9,11 @@ import dev.tcg4j.ir.GuestInsn;
 import dev.tcg4j.ir.spi.Disassembler;
 
 /**
- * Prints instructions as GNU objdump 2.40 does by default (aliases on): {@code mnemonic\toperands}.
+ * Prints instructions as GNU objdump 2.40 does by default (aliases on) for a program whose ELF
+ * attributes name every extension tcg4j implements: {@code mnemonic\toperands}. Zicond and Zfa
+ * are newer than binutils 2.40, which prints them as {@code .4byte}; they print here as binutils
+ * 2.41 and later do ({@code czero.eqz}, {@code fli.s fa0,0x1p-1}). The Zihintntl HINTs keep 2.40's
+ * {@code add zero,zero,sp}, since 2.40 knows their encodings as adds.
  * Decoding comes from the same tables as translation ({@link Insn}, {@link Compressed}); what is
  * here is only objdump's choice of alias, which follows the order of binutils' opcode table (for
  * example {@code addi} prints as {@code add} with an immediate, {@code slli} as {@code sll}).
@@ -20,6 +24,11 @@ public final class RiscvDisassembler implements Disassembler {
     /** c.addi16sp with a zero immediate. */
     private static final int C_ADDI16SP_ZERO = 0x6101;
     private static final String[] ROUNDING = {"rne", "rtz", "rdn", "rup", "rmm", "unknown", "unknown", "dyn"};
+    /** fli's operand by rs1, as binutils prints it: C's {@code %a} of the value, or a symbol. */
+    private static final String[] FLI = {"-0x1p+0", "min", "0x1p-16", "0x1p-15", "0x1p-8", "0x1p-7", "0x1p-4",
+        "0x1p-3", "0x1p-2", "0x1.4p-2", "0x1.8p-2", "0x1.cp-2", "0x1p-1", "0x1.4p-1", "0x1.8p-1", "0x1.cp-1", "0x1p+0",
+        "0x1.4p+0", "0x1.8p+0", "0x1.cp+0", "0x1p+1", "0x1.4p+1", "0x1.8p+1", "0x1p+2", "0x1p+3", "0x1p+4", "0x1p+7",
+        "0x1p+8", "0x1p+15", "0x1p+16", "inf", "nan"};
 
     @Override
     public String disassemble(GuestInsn insn) {
@@ -122,9 +131,18 @@ public final class RiscvDisassembler implements Disassembler {
             case ECALL, EBREAK -> insn.mnemonic();
             case CSRRW, CSRRS, CSRRC, CSRRWI, CSRRSI, CSRRCI -> csr(d);
             case LR_W, LR_D -> op(insn.mnemonic() + ordering(d), rd, "(" + rs1 + ")");
-            case FCVT_D_S, FCVT_D_W, FCVT_D_WU -> d.rm() != 0 ? null
-                    : op(insn.mnemonic(), f(d.rd()), insn == Insn.FCVT_D_S ? f(d.rs1()) : rs1);
-            case FSGNJ_S, FSGNJN_S, FSGNJX_S, FSGNJ_D, FSGNJN_D, FSGNJX_D -> signInjection(d);
+            case FCVT_D_S, FCVT_D_W, FCVT_D_WU, FCVT_S_H, FCVT_D_H -> d.rm() != 0 ? null
+                    : op(insn.mnemonic(), f(d.rd()), insn == Insn.FCVT_D_W || insn == Insn.FCVT_D_WU ? rs1 : f(d.rs1()));
+            // binutils lists the immediate forms under the register mnemonic first
+            case RORI, BCLRI, BSETI, BINVI, BEXTI -> {
+                String m = insn.mnemonic();
+                yield op(m.substring(0, m.length() - 1), rd, rs1, hex(imm));
+            }
+            case RORIW -> op("rorw", rd, rs1, hex(imm));
+            case FSGNJ_S, FSGNJN_S, FSGNJX_S, FSGNJ_D, FSGNJN_D, FSGNJX_D, FSGNJ_H, FSGNJN_H, FSGNJX_H ->
+                    signInjection(d);
+            case NTL_P1, NTL_PALL, NTL_S1, NTL_ALL -> op("add", rd, rs1, rs2);
+            case ADD_UW -> d.rs2() == 0 ? op("zext.w", rd, rs1) : op("add.uw", rd, rs1, rs2);
             default -> generic(pc, d);
         };
     }
@@ -135,6 +153,12 @@ public final class RiscvDisassembler implements Disassembler {
         String m = insn.mnemonic();
         return switch (insn.format()) {
             case R -> op(m, x(d.rd()), x(d.rs1()), x(d.rs2()));
+            case UNARY -> op(m, x(d.rd()), x(d.rs1()));
+            case SHIFT64, SHIFT32 -> op(m, x(d.rd()), x(d.rs1()), hex(d.imm()));
+            case NONE -> m;
+            case CBO -> op(m, "(" + x(d.rs1()) + ")");
+            case PREFETCH -> op(m, (d.imm() & ~31) + "(" + x(d.rs1()) + ")");
+            case FLI -> op(m, f(d.rd()), FLI[d.rs1()]);
             case I -> op(m, x(d.rd()), x(d.rs1()), d.imm());
             case LOAD -> op(m, x(d.rd()), d.imm() + "(" + x(d.rs1()) + ")");
             case STORE -> op(m, x(d.rs2()), d.imm() + "(" + x(d.rs1()) + ")");
@@ -164,7 +188,7 @@ public final class RiscvDisassembler implements Disassembler {
             case BEQ -> z2 ? op("beqz", rs1, t) : op("beq", rs1, rs2, t);
             case BNE -> z2 ? op("bnez", rs1, t) : op("bne", rs1, rs2, t);
             case BLT -> z2 ? op("bltz", rs1, t) : z1 ? op("bgtz", rs2, t) : op("blt", rs1, rs2, t);
-            case BGE -> z2 ? op("bgez", rs1, t) : z1 ? op("blez", rs2, t) : op("bge", rs1, rs2, t);
+            case BGE -> z1 ? op("blez", rs2, t) : z2 ? op("bgez", rs1, t) : op("bge", rs1, rs2, t);
             default -> op(d.insn().mnemonic(), rs1, rs2, t);
         };
     }
@@ -175,7 +199,7 @@ public final class RiscvDisassembler implements Disassembler {
         return switch (d.rd()) {
             case 0 -> d.imm() == 0 ? (d.rs1() == 1 ? "ret" : op("jr", base)) : op("jr", mem);
             case 1 -> d.imm() == 0 ? op("jalr", base) : op("jalr", mem);
-            default -> op("jalr", x(d.rd()), mem);
+            default -> d.imm() == 0 ? op("jalr", x(d.rd()), base) : op("jalr", x(d.rd()), mem);
         };
     }
 

@@ -45,6 +45,41 @@ final class FpCompare {
         return orderedLess(f, a, b) == min ? a : b;
     }
 
+    /**
+     * Zfa's fminm/fmaxm, IEEE 754-2019 minimum and maximum: a NaN operand makes the result the
+     * canonical NaN (NV only for a signaling one); -0 is below +0.
+     */
+    static long minimum(CpuState cpu, FpFormat f, long a, long b) {
+        return f.isNaN(a) || f.isNaN(b) ? nanOf(cpu, f, a, b) : orderedLess(f, a, b) ? a : b;
+    }
+
+    static long maximum(CpuState cpu, FpFormat f, long a, long b) {
+        return f.isNaN(a) || f.isNaN(b) ? nanOf(cpu, f, a, b) : orderedLess(f, a, b) ? b : a;
+    }
+
+    private static long nanOf(CpuState cpu, FpFormat f, long a, long b) {
+        if (eitherSignaling(f, a, b)) {
+            FpFlags.raise(cpu, FpFlags.NV);
+        }
+        return f.canonicalNaN;
+    }
+
+    /** Zfa's fltq: less-than that is quiet, NV only for signaling NaNs. */
+    static long ltQuiet(CpuState cpu, FpFormat f, long a, long b) {
+        if (f.isNaN(a) || f.isNaN(b)) {
+            return eq(cpu, f, a, b);
+        }
+        return lt(cpu, f, a, b);
+    }
+
+    /** Zfa's fleq: less-or-equal that is quiet. */
+    static long leQuiet(CpuState cpu, FpFormat f, long a, long b) {
+        if (f.isNaN(a) || f.isNaN(b)) {
+            return eq(cpu, f, a, b);
+        }
+        return le(cpu, f, a, b);
+    }
+
     /** Quiet equality: NV only for signaling NaNs. */
     static long eq(CpuState cpu, FpFormat f, long a, long b) {
         if (f.isNaN(a) || f.isNaN(b)) {

@@ -6,6 +6,7 @@ package dev.tcg4j.frontend.riscv.fpu;
  * {@code expBits + precision} bits of a long (a single is not NaN-boxed here).
  */
 final class FpFormat {
+    static final FpFormat HALF = new FpFormat(5, 11);
     static final FpFormat SINGLE = new FpFormat(8, 24);
     static final FpFormat DOUBLE = new FpFormat(11, 53);
 
@@ -83,6 +84,23 @@ final class FpFormat {
             return (frac | (1L << (precision - 1))) << (63 - precision);
         }
         return frac << (Long.numberOfLeadingZeros(frac) - 1);
+    }
+
+    /** The exact value of a pattern of a format no wider than binary64, as a double. */
+    double toDouble(long x) {
+        if (isNaN(x)) {
+            return Double.NaN;
+        }
+        boolean negative = isNegative(x);
+        if (isInf(x)) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (isZero(x)) {
+            return negative ? -0.0 : 0.0;
+        }
+        long integer = unpackSignificand(x) >>> (63 - precision);
+        double magnitude = Math.scalb((double) integer, unpackExponent(x) - (precision - 1));
+        return negative ? -magnitude : magnitude;
     }
 
     /** The unbiased exponent of the leading one of a finite non-zero value. */

@@ -102,6 +102,9 @@ final class IntConversions {
 
     /** Signed 64-bit integer to format f; values of at most 53 (24) bits convert exactly on the host. */
     static long fromInt64(CpuState cpu, FpFormat f, long v, int rm) {
+        if (f == FpFormat.HALF) {
+            return v == 0 ? 0 : SoftFloat.roundPackInteger(cpu, f, v < 0, v < 0 ? -v : v, rm);
+        }
         if (f == FpFormat.DOUBLE) {
             if ((v << 11) >> 11 == v) {
                 return Double.doubleToRawLongBits((double) v);

@@ -1,18 +1,23 @@
 package dev.tcg4j.frontend.riscv.translate;
 
 import dev.tcg4j.frontend.riscv.decode.Decoded;
+import dev.tcg4j.frontend.riscv.fpu.ZfaHelpers;
 import dev.tcg4j.ir.Helper;
 import dev.tcg4j.ir.MemOp;
+import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.Temp;
 
 /**
- * RV64F and RV64D. Loads, stores and bit moves are inline IR; everything that rounds, compares or
- * raises flags calls its {@link FpCalls} helper with the raw register patterns and, where the
- * encoding has one, the rm field (the helper rejects 5 and 6, and resolves 7 from frm).
+ * RV64F, RV64D, Zfh/Zfhmin and Zfa. Loads, stores, bit moves and fli are inline IR; everything
+ * that rounds, compares or raises flags calls its {@link FpCalls} helper with the raw register
+ * patterns and, where the encoding has one, the rm field (the helper rejects 5 and 6, and resolves
+ * 7 from frm).
  */
 final class TransRvf {
     /** Upper half of a NaN-boxed single. */
     private static final long NAN_BOX = 0xffffffff00000000L;
+    /** Upper 48 bits of a NaN-boxed half. */
+    private static final long NAN_BOX_H = 0xffffffffffff0000L;
 
     private TransRvf() {}
 
@@ -56,7 +61,41 @@ final class TransRvf {
         c.b.mov(c.f(d.rd()), c.x(d.rs1()));
     }
 
-    /** Every other F/D instruction: one helper call shaped by the format. */
+    // ---- Zfhmin moves: flh boxes, fmv.x.h sign-extends the raw low half whatever the boxing
+
+    static void flh(InsnContext c, Decoded d) {
+        Temp addr = c.address(d.rs1(), d.imm());
+        Temp half = c.temp();
+        c.b.qemuLd(half, addr, MemOp.UW);
+        c.b.or(c.f(d.rd()), half, c.constant(NAN_BOX_H));
+    }
+
+    static void fsh(InsnContext c, Decoded d) {
+        Temp addr = c.address(d.rs1(), d.imm());
+        c.b.qemuSt(c.f(d.rs2()), addr, MemOp.UW);
+    }
+
+    static void fmvXH(InsnContext c, Decoded d) {
+        c.b.unary(Opcode.EXT16S, c.dest(d.rd()), c.f(d.rs1()));
+    }
+
+    static void fmvHX(InsnContext c, Decoded d) {
+        Temp half = c.temp();
+        c.b.unary(Opcode.EXT16U, half, c.x(d.rs1()));
+        c.b.or(c.f(d.rd()), half, c.constant(NAN_BOX_H));
+    }
+
+    /** Zfa's fli: a constant, NaN-boxed for fli.s and fli.h. */
+    static void fli(InsnContext c, Decoded d) {
+        int precision = switch (d.insn()) {
+            case FLI_H -> 11;
+            case FLI_S -> 24;
+            default -> 53;
+        };
+        c.b.movi(c.f(d.rd()), ZfaHelpers.fliValue(precision, d.rs1()));
+    }
+
+    /** Every other FP instruction: one helper call shaped by the format. */
     static void helper(InsnContext c, Decoded d) {
         Helper h = FpCalls.HELPERS.get(d.insn());
         Temp rm = c.constant(d.rm());

@@ -1,7 +1,6 @@
 package dev.tcg4j.frontend.riscv.translate;
 
 import dev.tcg4j.frontend.riscv.decode.Decoded;
-import dev.tcg4j.frontend.riscv.decode.Extension;
 
 /**
  * Routes each decoded instruction to its translate method. The switch is exhaustive over the
@@ -15,6 +14,9 @@ final class Translations {
             return; // a HINT or a nop: writes only x0 and cannot trap
         }
         switch (d.insn()) {
+            case PAUSE -> TransZihint.pause(c, d);
+            case NTL_P1, NTL_PALL, NTL_S1, NTL_ALL -> TransZihint.ntl(c, d);
+            case PREFETCH_I, PREFETCH_R, PREFETCH_W -> TransZicbo.prefetch(c, d);
             case LUI -> TransRvi.lui(c, d);
             case AUIPC -> TransRvi.auipc(c, d);
             case JAL -> TransRvi.jal(c, d);
@@ -99,16 +101,79 @@ final class Translations {
                     FMUL_D, FDIV_D, FSQRT_D, FSGNJ_D, FSGNJN_D, FSGNJX_D, FMIN_D, FMAX_D, FCVT_S_D, FCVT_D_S, FEQ_D,
                     FLT_D, FLE_D, FCLASS_D, FCVT_W_D, FCVT_WU_D, FCVT_L_D, FCVT_LU_D, FCVT_D_W, FCVT_D_WU, FCVT_D_L,
                     FCVT_D_LU -> TransRvf.helper(c, d);
+            case SH1ADD -> TransZba.sh1add(c, d);
+            case SH2ADD -> TransZba.sh2add(c, d);
+            case SH3ADD -> TransZba.sh3add(c, d);
+            case ADD_UW -> TransZba.addUw(c, d);
+            case SH1ADD_UW -> TransZba.sh1addUw(c, d);
+            case SH2ADD_UW -> TransZba.sh2addUw(c, d);
+            case SH3ADD_UW -> TransZba.sh3addUw(c, d);
+            case SLLI_UW -> TransZba.slliUw(c, d);
+            case ANDN -> TransZbb.andn(c, d);
+            case ORN -> TransZbb.orn(c, d);
+            case XNOR -> TransZbb.xnor(c, d);
+            case CLZ -> TransZbb.clz(c, d);
+            case CTZ -> TransZbb.ctz(c, d);
+            case CPOP -> TransZbb.cpop(c, d);
+            case CLZW -> TransZbb.clzw(c, d);
+            case CTZW -> TransZbb.ctzw(c, d);
+            case CPOPW -> TransZbb.cpopw(c, d);
+            case MAX -> TransZbb.max(c, d);
+            case MAXU -> TransZbb.maxu(c, d);
+            case MIN -> TransZbb.min(c, d);
+            case MINU -> TransZbb.minu(c, d);
+            case SEXT_B -> TransZbb.sextB(c, d);
+            case SEXT_H -> TransZbb.sextH(c, d);
+            case ZEXT_H -> TransZbb.zextH(c, d);
+            case ROL -> TransZbb.rol(c, d);
+            case ROR -> TransZbb.ror(c, d);
+            case ROLW -> TransZbb.rolw(c, d);
+            case RORW -> TransZbb.rorw(c, d);
+            case RORI -> TransZbb.rori(c, d);
+            case RORIW -> TransZbb.roriw(c, d);
+            case ORC_B -> TransZbb.orcB(c, d);
+            case REV8 -> TransZbb.rev8(c, d);
+            case CLMUL -> TransZbc.clmul(c, d);
+            case CLMULR -> TransZbc.clmulr(c, d);
+            case CLMULH -> TransZbc.clmulh(c, d);
+            case BCLR -> TransZbs.bclr(c, d);
+            case BCLRI -> TransZbs.bclri(c, d);
+            case BEXT -> TransZbs.bext(c, d);
+            case BEXTI -> TransZbs.bexti(c, d);
+            case BINV -> TransZbs.binv(c, d);
+            case BINVI -> TransZbs.binvi(c, d);
+            case BSET -> TransZbs.bset(c, d);
+            case BSETI -> TransZbs.bseti(c, d);
+            case PACK -> TransZbk.pack(c, d);
+            case PACKH -> TransZbk.packh(c, d);
+            case PACKW -> TransZbk.packw(c, d);
+            case BREV8 -> TransZbk.brev8(c, d);
+            case XPERM4 -> TransZbk.xperm4(c, d);
+            case XPERM8 -> TransZbk.xperm8(c, d);
+            case CZERO_EQZ -> TransZicond.czeroEqz(c, d);
+            case CZERO_NEZ -> TransZicond.czeroNez(c, d);
+            case CBO_ZERO -> TransZicbo.cboZero(c, d);
+            case CBO_CLEAN, CBO_FLUSH, CBO_INVAL -> TransZicbo.cboManage(c, d);
+            case FLH -> TransRvf.flh(c, d);
+            case FSH -> TransRvf.fsh(c, d);
+            case FMV_X_H -> TransRvf.fmvXH(c, d);
+            case FMV_H_X -> TransRvf.fmvHX(c, d);
+            case FLI_S, FLI_D, FLI_H -> TransRvf.fli(c, d);
+            case FCVT_S_H, FCVT_H_S, FCVT_D_H, FCVT_H_D, FMADD_H, FMSUB_H, FNMSUB_H, FNMADD_H, FADD_H, FSUB_H, FMUL_H,
+                    FDIV_H, FSQRT_H, FSGNJ_H, FSGNJN_H, FSGNJX_H, FMIN_H, FMAX_H, FEQ_H, FLT_H, FLE_H, FCLASS_H,
+                    FCVT_W_H, FCVT_WU_H, FCVT_L_H, FCVT_LU_H, FCVT_H_W, FCVT_H_WU, FCVT_H_L, FCVT_H_LU, FMINM_S,
+                    FMAXM_S, FMINM_D, FMAXM_D, FMINM_H, FMAXM_H, FROUND_S, FROUNDNX_S, FROUND_D, FROUNDNX_D, FROUND_H,
+                    FROUNDNX_H, FCVTMOD_W_D, FLEQ_S, FLTQ_S, FLEQ_D, FLTQ_D, FLEQ_H, FLTQ_H -> TransRvf.helper(c, d);
         }
     }
 
     private static boolean isPureIntegerOp(Decoded d) {
-        Extension e = d.insn().extension();
-        if (e != Extension.RV64I && e != Extension.RV64M) {
-            return false;
-        }
-        return switch (d.insn().format()) {
-            case R, I, SHIFT64, SHIFT32, UPPER -> true;
+        boolean integerOnly = switch (d.insn().extension()) {
+            case RV64I, RV64M, ZBA, ZBB, ZBC, ZBS, ZBKB, ZBKX, ZICOND -> true;
+            default -> false;
+        };
+        return integerOnly && switch (d.insn().format()) {
+            case R, UNARY, I, SHIFT64, SHIFT32, UPPER -> true;
             default -> false;
         };
     }
