@@ -5,6 +5,7 @@ import dev.tcg4j.ir.spi.GuestArch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * RV64GC as the runtime and plugins see it: the layout of {@code CpuState.regs} and the Linux
@@ -30,9 +31,6 @@ public final class RiscvArch implements GuestArch {
     public static final int SLOTS = 72;
 
     public static final int ELF_MACHINE_RISCV = 243;
-
-    /** AT_HWCAP: one bit per single-letter extension, 'a' = bit 0: I, M, A, F, D, C. */
-    public static final long HWCAP_IMAFDC = bit('i') | bit('m') | bit('a') | bit('f') | bit('d') | bit('c');
 
     private static final String[] X_ABI = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1",
         "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9",
@@ -69,10 +67,6 @@ public final class RiscvArch implements GuestArch {
             regs.add(new RegisterDescriptor(F_ABI[i], F0 + i, 8));
         }
         registers = List.copyOf(regs);
-    }
-
-    private static long bit(char c) {
-        return 1L << (c - 'a');
     }
 
     public static String xName(int i) {
@@ -149,9 +143,15 @@ public final class RiscvArch implements GuestArch {
         return 4;
     }
 
+    /** Derived from the encoding tables by {@link RiscvIsa}, as riscv_hwprobe's pairs are. */
     @Override
     public long hwcap() {
-        return HWCAP_IMAFDC;
+        return RiscvIsa.hwcap();
+    }
+
+    @Override
+    public Map<Long, Long> hwprobe() {
+        return RiscvIsa.hwprobe();
     }
 
     @Override

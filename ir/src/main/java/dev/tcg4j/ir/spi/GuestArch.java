@@ -2,6 +2,7 @@ package dev.tcg4j.ir.spi;
 
 import dev.tcg4j.ir.Temp;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the runtime needs to know of a guest architecture, and what plugins may see of its registers.
@@ -36,6 +37,14 @@ public interface GuestArch {
 
     /** AT_HWCAP of the initial auxiliary vector. */
     long hwcap();
+
+    /**
+     * The key/value pairs of the architecture's hardware-probe system call (riscv_hwprobe), by key,
+     * for the keys that depend on the ISA alone; empty for an architecture without one.
+     */
+    default Map<Long, Long> hwprobe() {
+        return Map.of();
+    }
 
     /** Registers plugins can read, by name. */
     List<RegisterDescriptor> registers();

@@ -8,15 +8,17 @@ package dev.tcg4j.frontend.riscv.decode;
  *
  * <p>{@link #isaName} is the name in an ISA string, {@link #hwcapLetter} the AT_HWCAP bit Linux
  * sets for a single-letter extension, and {@link #hwprobeBit} the bit of riscv_hwprobe's
- * IMA_EXT_0 key (-1 where Linux has none): {@code RiscvArch} derives both reports from here.
+ * IMA_EXT_0 key that reports it alone (-1 where Linux has none, or reports it only together with
+ * others, as IMA_FD): {@code RiscvIsa} derives both reports from here.
  */
 public enum Extension {
     RV64I("i", 'i', -1),
     RV64M("m", 'm', -1),
     RV64A("a", 'a', -1),
-    /** IMA_EXT_0's IMA_FD bit stands for F and D together. */
-    RV64F("f", 'f', 0),
-    RV64D("d", 'd', 0),
+    RV64F("f", 'f', -1),
+    RV64D("d", 'd', -1),
+    /** The compressed encodings: the rows of {@link Compressed}, not of {@link Insn}. */
+    RV64C("c", 'c', -1),
     ZICSR("zicsr", 0, -1),
     ZIFENCEI("zifencei", 0, -1),
     ZBA("zba", 0, 3),

@@ -16,12 +16,14 @@ public final class RiscvTranslator implements BlockTranslator {
 
     private final RiscvArch arch;
     private final GuestMemory code;
+    private final UnimplementedLog unimplemented;
     private final long blockPage;
     private long pc;
 
-    public RiscvTranslator(RiscvArch arch, TbBuilder b, GuestMemory code) {
+    public RiscvTranslator(RiscvArch arch, TbBuilder b, GuestMemory code, UnimplementedLog unimplemented) {
         this.arch = arch;
         this.code = code;
+        this.unimplemented = unimplemented;
         this.pc = b.pc();
         this.blockPage = b.pc() & PAGE_MASK;
     }
@@ -50,6 +52,7 @@ public final class RiscvTranslator implements BlockTranslator {
         InsnContext c = new InsnContext(b, arch, insnPc, length);
         Decoded d = Decoder.decodeAny(bits, length);
         if (d == null) {
+            unimplemented.unknownEncoding(insnPc, length == 2 ? bits & 0xffff : bits & 0xffffffffL, length);
             c.illegal();
         } else {
             Translations.translate(c, d);

@@ -201,10 +201,15 @@ final class ProcessSyscalls {
         if (size < 8 || (size & 7) != 0) {
             return -Errno.EINVAL;
         }
-        int cpus = Math.min(64, Runtime.getRuntime().availableProcessors());
+        int cpus = onlineCpus();
         memory.checkAccess(mask, 8, GuestMemory.WRITE);
         memory.st64(mask, cpus == 64 ? -1L : (1L << cpus) - 1);
         return 8;
+    }
+
+    /** The cpus the guest sees online: the host's, up to the 64 one mask word holds. */
+    static int onlineCpus() {
+        return Math.min(64, Runtime.getRuntime().availableProcessors());
     }
 
     long getcpu(long cpu, long node) {

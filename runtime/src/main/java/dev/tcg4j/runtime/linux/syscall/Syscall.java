@@ -89,6 +89,7 @@ public enum Syscall {
     MPROTECT(226, "plx"),
     MSYNC(227, "plx"),
     MADVISE(233, "pld"),
+    RISCV_HWPROBE(258, "pllpx"),
     RISCV_FLUSH_ICACHE(259, "ppx"),
     PRLIMIT64(261, "ddpp"),
     RENAMEAT2(276, "dsdsx"),

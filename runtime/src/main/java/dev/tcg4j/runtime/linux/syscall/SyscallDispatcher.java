@@ -34,6 +34,7 @@ public final class SyscallDispatcher {
     private final MemorySyscalls mem;
     private final ProcessSyscalls proc;
     private final SignalSyscalls sig;
+    private final HwprobeSyscall hwprobe;
     private final Set<Long> reportedUnknown = ConcurrentHashMap.newKeySet();
 
     public SyscallDispatcher(ProcessContext ctx, GuestArch arch) {
@@ -49,6 +50,7 @@ public final class SyscallDispatcher {
         this.mem = new MemorySyscalls(ctx);
         this.proc = new ProcessSyscalls(ctx, buf);
         this.sig = new SignalSyscalls(ctx);
+        this.hwprobe = new HwprobeSyscall(ctx.memory(), arch.hwprobe(), ProcessSyscalls.onlineCpus());
     }
 
     /** Performs the system call whose instruction is at the pc, then pending signals are due. */
@@ -141,6 +143,7 @@ public final class SyscallDispatcher {
             case MADVISE -> mem.madvise(a0, a1, a2);
             case MSYNC -> 0;
             case RISCV_FLUSH_ICACHE -> 0; // stores to code pages already drop their translations
+            case RISCV_HWPROBE -> hwprobe.hwprobe(a0, a1, a2, a3, a4);
 
             case EXIT, EXIT_GROUP -> proc.exitGroup(a0);
             case SET_TID_ADDRESS -> proc.setTidAddress(a0);
