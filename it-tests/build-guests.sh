@@ -56,8 +56,17 @@ build() {
     fi
 }
 
+# A guest that uses extensions beyond rv64gc names them on a line "tcg4j-march: rv64gc_...".
+march() {
+    local m
+    m=$(sed -n 's/.*tcg4j-march: *\([a-z0-9_]*\).*/\1/p' "$1" | head -n 1)
+    if [ -n "$m" ]; then
+        echo "-march=$m"
+    fi
+}
 for f in "$src"/*.c; do
-    build "$guests/$(basename "$f" .c)" "$f" "-lm -latomic" riscv64-linux-gnu-gcc -static -O2 -Wall -I"$src"
+    # shellcheck disable=SC2046 # march is zero or one word
+    build "$guests/$(basename "$f" .c)" "$f" "-lm -latomic" riscv64-linux-gnu-gcc -static -O2 -Wall -I"$src" $(march "$f")
 done
 for f in "$src"/*.cpp; do
     build "$guests/$(basename "$f" .cpp)" "$f" "" riscv64-linux-gnu-g++ -static -O2 -Wall -I"$src"

@@ -23,7 +23,7 @@ static void check(const char *name, uint64_t got, uint64_t want) {
 
 /* A floating-point case: the result bits and the accrued exception flags (fflags:
  * NV=0x10 DZ=0x08 OF=0x04 UF=0x02 NX=0x01) must both match. */
-static void check_fp(const char *name, uint64_t got, uint64_t want, uint64_t got_flags, uint64_t want_flags) {
+__attribute__((unused)) static void check_fp(const char *name, uint64_t got, uint64_t want, uint64_t got_flags, uint64_t want_flags) {
     isa_cases++;
     if (got == want && got_flags == want_flags) {
         printf("PASS %s\n", name);

@@ -16,34 +16,47 @@ import java.util.Map;
  * <p>An argument equal to {@link #SCRATCH_DIR} is replaced by a fresh empty directory per run.
  */
 public record GuestCase(String name, String program, List<String> args, String stdin, Map<String, String> env,
-        int expectedExit, List<String> expectedFragments) {
+        List<String> qemuOptions, int expectedExit, List<String> expectedFragments) {
 
     public static final String SCRATCH_DIR = "@SCRATCH_DIR@";
+    /**
+     * The qemu-riscv64 7.2 cpu with every extension of this project's guests that it implements:
+     * its default enables Zba, Zbb, Zbc, Zbs and Zihintpause; Zfh (with Zfhmin), Zbkb and Zbkx are
+     * properties to switch on. tcg4j always has them all.
+     */
+    public static final List<String> QEMU_CPU_WITH_EXTENSIONS = List.of("-cpu", "rv64,Zfh=true,zbkb=true,zbkx=true");
 
     public GuestCase {
         args = List.copyOf(args);
         env = Map.copyOf(env);
+        qemuOptions = List.copyOf(qemuOptions);
         expectedFragments = List.copyOf(expectedFragments);
     }
 
     static GuestCase of(String program, int expectedExit, String... fragments) {
-        return new GuestCase(program, program, List.of(), "", Map.of(), expectedExit, List.of(fragments));
+        return new GuestCase(program, program, List.of(), "", Map.of(), List.of(), expectedExit, List.of(fragments));
     }
 
     GuestCase named(String newName) {
-        return new GuestCase(newName, program, args, stdin, env, expectedExit, expectedFragments);
+        return new GuestCase(newName, program, args, stdin, env, qemuOptions, expectedExit, expectedFragments);
     }
 
     GuestCase withArgs(String... newArgs) {
-        return new GuestCase(name, program, List.of(newArgs), stdin, env, expectedExit, expectedFragments);
+        return new GuestCase(name, program, List.of(newArgs), stdin, env, qemuOptions, expectedExit, expectedFragments);
     }
 
     GuestCase withStdin(String input) {
-        return new GuestCase(name, program, args, input, env, expectedExit, expectedFragments);
+        return new GuestCase(name, program, args, input, env, qemuOptions, expectedExit, expectedFragments);
     }
 
     GuestCase withEnv(Map<String, String> extra) {
-        return new GuestCase(name, program, args, stdin, extra, expectedExit, expectedFragments);
+        return new GuestCase(name, program, args, stdin, extra, qemuOptions, expectedExit, expectedFragments);
+    }
+
+    /** Runs qemu-riscv64 with {@link #QEMU_CPU_WITH_EXTENSIONS}. */
+    GuestCase withQemuExtensions() {
+        return new GuestCase(name, program, args, stdin, env, QEMU_CPU_WITH_EXTENSIONS, expectedExit,
+                expectedFragments);
     }
 
     /** True for the self-checking instruction tests, which print PASS/FAIL lines. */
@@ -60,7 +73,8 @@ public record GuestCase(String name, String program, List<String> args, String s
         return Invocation.of(runner.guest(program))
                 .withArgs(actualArgs)
                 .withStdin(stdin.getBytes(StandardCharsets.UTF_8))
-                .withEnv(env);
+                .withEnv(env)
+                .withQemuOptions(qemuOptions);
     }
 
     @Override

@@ -107,6 +107,7 @@ public final class GuestRunner {
     public List<String> qemuCommand(Invocation invocation) {
         List<String> command = new ArrayList<>();
         command.add(QEMU);
+        command.addAll(invocation.qemuOptions());
         command.addAll(invocation.emulatorOptions());
         command.add(invocation.program().toString());
         command.addAll(invocation.args());

@@ -12,7 +12,8 @@ import java.util.Map;
  * One run of a guest program, described the same way for every emulator: the program, its
  * arguments, what it reads on stdin, the environment variables added to
  * {@link GuestRunner#FIXED_ENVIRONMENT}, qemu-style emulator options placed before the program
- * (for example {@code -one-insn-per-tb} or {@code -plugin ...}), and a time limit.
+ * (for example {@code -one-insn-per-tb} or {@code -plugin ...}), options for qemu-riscv64 alone
+ * (its {@code -cpu} switches on the extensions tcg4j always has), and a time limit.
  */
 public record Invocation(
         Path program,
@@ -20,6 +21,7 @@ public record Invocation(
         byte[] stdin,
         Map<String, String> extraEnvironment,
         List<String> emulatorOptions,
+        List<String> qemuOptions,
         Duration timeout) {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -29,18 +31,19 @@ public record Invocation(
         stdin = stdin.clone();
         extraEnvironment = Map.copyOf(extraEnvironment);
         emulatorOptions = List.copyOf(emulatorOptions);
+        qemuOptions = List.copyOf(qemuOptions);
     }
 
     public static Invocation of(Path program, String... args) {
-        return new Invocation(program, List.of(args), new byte[0], Map.of(), List.of(), DEFAULT_TIMEOUT);
+        return new Invocation(program, List.of(args), new byte[0], Map.of(), List.of(), List.of(), DEFAULT_TIMEOUT);
     }
 
     public Invocation withArgs(List<String> newArgs) {
-        return new Invocation(program, newArgs, stdin, extraEnvironment, emulatorOptions, timeout);
+        return new Invocation(program, newArgs, stdin, extraEnvironment, emulatorOptions, qemuOptions, timeout);
     }
 
     public Invocation withStdin(byte[] input) {
-        return new Invocation(program, args, input, extraEnvironment, emulatorOptions, timeout);
+        return new Invocation(program, args, input, extraEnvironment, emulatorOptions, qemuOptions, timeout);
     }
 
     public Invocation withStdin(String input) {
@@ -50,24 +53,31 @@ public record Invocation(
     public Invocation withEnv(String name, String value) {
         Map<String, String> env = new LinkedHashMap<>(extraEnvironment);
         env.put(name, value);
-        return new Invocation(program, args, stdin, env, emulatorOptions, timeout);
+        return new Invocation(program, args, stdin, env, emulatorOptions, qemuOptions, timeout);
     }
 
     public Invocation withEnv(Map<String, String> env) {
         Map<String, String> merged = new LinkedHashMap<>(extraEnvironment);
         merged.putAll(env);
-        return new Invocation(program, args, stdin, merged, emulatorOptions, timeout);
+        return new Invocation(program, args, stdin, merged, emulatorOptions, qemuOptions, timeout);
     }
 
     /** Adds emulator options (qemu-user syntax), placed before the program on the command line. */
     public Invocation withOptions(String... options) {
         List<String> all = new ArrayList<>(emulatorOptions);
         all.addAll(List.of(options));
-        return new Invocation(program, args, stdin, extraEnvironment, all, timeout);
+        return new Invocation(program, args, stdin, extraEnvironment, all, qemuOptions, timeout);
+    }
+
+    /** Adds options that only qemu-riscv64 gets, placed before the shared ones. */
+    public Invocation withQemuOptions(List<String> options) {
+        List<String> all = new ArrayList<>(qemuOptions);
+        all.addAll(options);
+        return new Invocation(program, args, stdin, extraEnvironment, emulatorOptions, all, timeout);
     }
 
     public Invocation withTimeout(Duration limit) {
-        return new Invocation(program, args, stdin, extraEnvironment, emulatorOptions, limit);
+        return new Invocation(program, args, stdin, extraEnvironment, emulatorOptions, qemuOptions, limit);
     }
 
     /** The environment the guest sees: the fixed base plus this invocation's additions. */
