@@ -18,23 +18,33 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays qemu-vectors.txt: results and fflags of real RISC-V instructions executed by
- * qemu-riscv64 7.2 (softfloat) on biased random operands in every rounding mode, including
- * single operands that are not NaN-boxed. See make-qemu-vectors.sh for how it was produced.
+ * Replays qemu-vectors.txt (F and D) and qemu-vectors-zfh.txt (Zfh, Zfhmin): results and fflags
+ * of real RISC-V instructions executed by qemu-riscv64 7.2 (softfloat) on biased random operands
+ * in every rounding mode, including single and half operands that are not NaN-boxed. See
+ * make-qemu-vectors.sh and make-qemu-vectors-rva22.sh for how they were produced.
  */
 class QemuVectorsTest {
     @Test
-    void everyInstructionMatchesQemuResultsAndFlags() throws Exception {
+    void everyFAndDInstructionMatchesQemuResultsAndFlags() throws Exception {
+        replay("qemu-vectors.txt", FpHelpers.class, 4000);
+    }
+
+    @Test
+    void everyZfhInstructionMatchesQemuResultsAndFlags() throws Exception {
+        replay("qemu-vectors-zfh.txt", HalfHelpers.class, 2500);
+    }
+
+    private void replay(String fixture, Class<?> owner, int minimumLines) throws Exception {
         Map<String, Method> helpers = new HashMap<>();
-        for (Method m : FpHelpers.class.getMethods()) {
-            if (m.getDeclaringClass() == FpHelpers.class) {
+        for (Method m : owner.getMethods()) {
+            if (m.getDeclaringClass() == owner) {
                 helpers.put(m.getName(), m);
             }
         }
         CpuState cpu = new CpuState(RiscvArch.SLOTS, 0, null);
         List<String> failures = new ArrayList<>();
         int lines = 0;
-        try (InputStream in = getClass().getResourceAsStream("qemu-vectors.txt");
+        try (InputStream in = getClass().getResourceAsStream(fixture);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -69,7 +79,7 @@ class QemuVectorsTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        assertTrue(lines > 4000, "fixture too short: " + lines);
+        assertTrue(lines > minimumLines, "fixture too short: " + lines);
         assertEquals(List.of(), failures);
     }
 }

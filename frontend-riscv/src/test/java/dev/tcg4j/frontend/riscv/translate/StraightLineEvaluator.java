@@ -1,14 +1,16 @@
 package dev.tcg4j.frontend.riscv.translate;
 
+import dev.tcg4j.ir.Helper;
 import dev.tcg4j.ir.Op;
 import dev.tcg4j.ir.OpList;
 import dev.tcg4j.ir.Temp;
+import java.lang.invoke.MethodHandles;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A test-only evaluator for the straight-line start of an op list (until the first branch, call
- * or exit), strict where the IR is undefined: division by zero and MIN/-1 throw, so a missing
+ * of a helper that is not PURE, or exit), strict where the IR is undefined: division by zero and MIN/-1 throw, so a missing
  * guard shows up. Executing IR for real is the backends' job; this checks arithmetic semantics.
  */
 final class StraightLineEvaluator {
@@ -32,6 +34,12 @@ final class StraightLineEvaluator {
                 case SETCOND -> set(op.out(0), op.cond().test(get(op.in(0)), get(op.in(1))) ? 1 : 0);
                 case MOVCOND -> set(op.out(0),
                         op.cond().test(get(op.in(0)), get(op.in(1))) ? get(op.in(2)) : get(op.in(3)));
+                case CALL -> {
+                    if (!op.helper().has(Helper.PURE)) {
+                        return op;
+                    }
+                    set(op.out(0), callPure(op));
+                }
                 default -> {
                     return op;
                 }
@@ -59,6 +67,20 @@ final class StraightLineEvaluator {
             regs[t.slot()] = v;
         } else {
             temps.put(t, v);
+        }
+    }
+
+    /** A PURE helper is a static method of longs: called through a method handle, as a test may. */
+    private long callPure(Op op) {
+        Helper h = op.helper();
+        Object[] args = new Object[op.inCount()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = get(op.in(i));
+        }
+        try {
+            return (long) MethodHandles.publicLookup().findStatic(h.owner(), h.method(), h.type()).invokeWithArguments(args);
+        } catch (Throwable t) {
+            throw new IllegalStateException("calling " + h, t);
         }
     }
 
