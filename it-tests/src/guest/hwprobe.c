@@ -2,6 +2,7 @@
  * one beyond. Expected values: Linux's arch/riscv/include/uapi/asm/hwprobe.h and
  * Documentation/arch/riscv/hwprobe.rst for the extensions tcg4j implements; an unknown key comes
  * back as key -1, value 0. qemu-riscv64 7.2 lacks the call (ENOSYS). */
+#include <errno.h>
 #include <stdio.h>
 #include <sys/auxv.h>
 #include <sys/syscall.h>
@@ -25,6 +26,7 @@ int main(void) {
     }
     printf("AT_HWCAP 0x%lx\n", getauxval(AT_HWCAP));
     unsigned long bad_cpus = 0;
-    printf("empty cpu set %ld\n", syscall(258, pairs, 1, sizeof bad_cpus, &bad_cpus, 0));
+    long empty = syscall(258, pairs, 1, sizeof bad_cpus, &bad_cpus, 0);
+    printf("empty cpu set %ld errno %d\n", empty, empty < 0 ? errno : 0);
     return r == 0 ? 0 : 1;
 }
