@@ -11,6 +11,7 @@ import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
+import dev.tcg4j.memory.FlatGuestMemory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -47,7 +48,7 @@ import org.objectweb.asm.Type;
 final class ExecuteMethod {
     private static final String CPU = Type.getInternalName(CpuState.class);
     private static final String TRAP = Type.getInternalName(GuestTrap.class);
-    private static final String MEMORY = Type.getInternalName(GuestMemory.class);
+    private static final String MEMORY = Type.getInternalName(FlatGuestMemory.class);
 
     /**
      * Code that can raise a guest trap at guest pc {@code pc}. A synced range covers only the call of
@@ -134,6 +135,8 @@ final class ExecuteMethod {
         if (locals.touchesMemory()) {
             mv.visitVarInsn(ALOAD, LocalSlots.CPU);
             mv.visitFieldInsn(GETFIELD, CPU, "memory", Type.getDescriptor(GuestMemory.class));
+            // this backend's fast path runs on the flat window only: any other memory fails here, once
+            mv.visitTypeInsn(CHECKCAST, MEMORY);
             mv.visitInsn(DUP);
             mv.visitVarInsn(ASTORE, LocalSlots.MEMORY);
             mv.visitInsn(DUP);

@@ -5,19 +5,19 @@ import static dev.tcg4j.backend.bytecode.Constants.pushLong;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.tcg4j.ir.MemOp;
-import dev.tcg4j.ir.cpu.GuestMemory;
-import dev.tcg4j.ir.cpu.TranslatedAccess;
+import dev.tcg4j.memory.FlatGuestMemory;
+import dev.tcg4j.memory.TranslatedAccess;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
  * The {@link TranslatedAccess} calls of QEMU_LD and QEMU_ST, on the memory window the method keeps in
- * locals. Guests here are little-endian, as GuestMemory is; a big-endian access swaps the raw bytes
+ * locals. Guests here are little-endian, as guest memory is; a big-endian access swaps the raw bytes
  * around the call.
  */
 final class GuestAccess {
     private static final String ACCESS = Type.getInternalName(TranslatedAccess.class);
-    private static final String WINDOW = "(" + Type.getDescriptor(GuestMemory.class) + "[BJ";
+    private static final String WINDOW = "(" + Type.getDescriptor(FlatGuestMemory.class) + "[BJ";
     private static final String LOAD = WINDOW + "J)J";
     private static final String STORE = WINDOW + "JJ)V";
 

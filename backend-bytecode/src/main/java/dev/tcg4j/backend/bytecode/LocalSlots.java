@@ -27,7 +27,7 @@ final class LocalSlots {
     static final int CPU = 1;
     /** {@code cpu.regs}, read once: the field is final. */
     static final int REGS = 2;
-    /** {@code cpu.memory}, read once, when a member touches guest memory. */
+    /** {@code cpu.memory}, read once and cast to the flat window, when a member touches guest memory. */
     static final int MEMORY = 3;
     /** The pc of the trapping instruction, set by the trap stubs only. */
     static final int TRAP_PC = 4;

@@ -8,6 +8,7 @@ import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.spi.CompiledRegion;
 import dev.tcg4j.ir.spi.ExecutableBlock;
 import dev.tcg4j.ir.spi.TranslatorHooks;
+import dev.tcg4j.memory.FlatGuestMemory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -29,7 +30,7 @@ final class Harness {
     }
 
     /** One window for all tests: reserving is cheap, but the permission array is not free. */
-    static final GuestMemory MEMORY = new GuestMemory(32);
+    static final GuestMemory MEMORY = new FlatGuestMemory(32);
 
     static final BytecodeBackend BACKEND = new BytecodeBackend();
 

@@ -14,6 +14,7 @@ import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.memory.FlatGuestMemory;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
@@ -239,7 +240,7 @@ class HelperCallTest {
 
     @Test
     void guestMemoryOfTheCpuIsTheOneUsed() {
-        GuestMemory own = new GuestMemory(20);
+        GuestMemory own = new FlatGuestMemory(20);
         own.map(0x1000, GuestMemory.PAGE_SIZE, GuestMemory.READ | GuestMemory.WRITE);
         own.st64(0x1000, 77);
         TranslationBlock tb = Harness.block(0x1000, e -> {

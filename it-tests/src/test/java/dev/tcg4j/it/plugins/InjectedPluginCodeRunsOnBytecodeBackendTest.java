@@ -17,6 +17,7 @@ import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.spi.ExecutableBlock;
 import dev.tcg4j.ir.spi.TranslatorHooks;
+import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.plugin.api.Condition;
 import dev.tcg4j.plugin.api.InlineOp;
 import dev.tcg4j.plugin.api.MemRw;
@@ -106,7 +107,7 @@ public class InjectedPluginCodeRunsOnBytecodeBackendTest {
     }
 
     private static GuestMemory memory() {
-        GuestMemory mem = new GuestMemory(32);
+        GuestMemory mem = new FlatGuestMemory(32);
         mem.map(0x10000, GuestMemory.PAGE_SIZE, GuestMemory.READ | GuestMemory.WRITE);
         mem.st64(0x10000, 41);
         return mem;

@@ -10,6 +10,7 @@ import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.ir.spi.GuestFrontend;
 import dev.tcg4j.ir.spi.TranslatorHooks;
+import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.exec.BlockLog;
@@ -57,7 +58,7 @@ public final class Emulator {
         } catch (ElfFormatException | ProgramUnreadable e) {
             return fail(req, req.program() + ": " + e.getMessage());
         }
-        GuestMemory memory = new GuestMemory(ADDRESS_BITS);
+        GuestMemory memory = new FlatGuestMemory(ADDRESS_BITS);
         AddressSpace space = new AddressSpace(memory, req.stackSize());
         LoadedProgram program;
         try {

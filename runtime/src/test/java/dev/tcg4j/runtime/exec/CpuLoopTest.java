@@ -10,6 +10,7 @@ import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
 import dev.tcg4j.ir.spi.SymbolLookup;
 import dev.tcg4j.ir.spi.TranslatorHooks;
+import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.testing.ScriptedGuest;
 import dev.tcg4j.runtime.testing.TestArch;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class CpuLoopTest {
     static final long C = 0x11000;
     static final int PC = TestArch.PC;
 
-    private final GuestMemory memory = new GuestMemory(24);
+    private final GuestMemory memory = new FlatGuestMemory(24);
     private final ScriptedGuest guest = new ScriptedGuest();
     private final TbCache cache = new TbCache();
     private final CpuState cpu = new CpuState(72, 0, memory);

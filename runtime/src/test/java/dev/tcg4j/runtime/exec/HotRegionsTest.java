@@ -16,6 +16,7 @@ import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
 import dev.tcg4j.ir.spi.SymbolLookup;
 import dev.tcg4j.ir.spi.TranslatorHooks;
+import dev.tcg4j.memory.FlatGuestMemory;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class HotRegionsTest {
     private static final int[] PROGRAM = {0x00000513, 0x3e800593, 0x0015f293, 0x00028463, 0x00350513, 0xfff58593,
         0xfe0598e3, 0x00000073};
 
-    private final GuestMemory memory = new GuestMemory(24);
+    private final GuestMemory memory = new FlatGuestMemory(24);
     private final TbCache cache = new TbCache();
     private final RiscvFrontend frontend = new RiscvFrontend();
     private final CpuState cpu = new CpuState(RiscvArch.SLOTS, 0, memory);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.spi.SymbolLookup;
+import dev.tcg4j.memory.FlatGuestMemory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Parses the stack back as a C runtime's _start does (System V ABI / Linux create_elf_tables). */
 class InitialStackTest {
-    private final AddressSpace space = new AddressSpace(new GuestMemory(37));
+    private final AddressSpace space = new AddressSpace(new FlatGuestMemory(37));
     private final LoadedProgram program = new LoadedProgram(0x10abc, 0x10040, 56, 9, 0, 0x80000, SymbolLookup.NONE);
     private final byte[] random = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
     private final List<String> argv = List.of("./prog", "first", "with space", "");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ProgramHeader;
 import dev.tcg4j.runtime.testing.ElfImage;
@@ -42,7 +43,7 @@ class ProgramLoaderTest {
 
     @Test
     void mapsEveryLoadSegmentWithTheProtectionReadelfShows() throws Exception {
-        AddressSpace space = new AddressSpace(new GuestMemory(37));
+        AddressSpace space = new AddressSpace(new FlatGuestMemory(37));
         load(space);
         List<LoadSegment> segments = GuestToolchain.loadSegments(program);
         assertFalse(segments.isEmpty());
@@ -57,7 +58,7 @@ class ProgramLoaderTest {
 
     @Test
     void copiesFileBytesAndZeroesTheRestOfEachSegment() throws Exception {
-        AddressSpace space = new AddressSpace(new GuestMemory(37));
+        AddressSpace space = new AddressSpace(new FlatGuestMemory(37));
         load(space);
         for (LoadSegment s : GuestToolchain.loadSegments(program)) {
             int n = (int) Math.min(s.fileSize(), 4096);
@@ -82,7 +83,7 @@ class ProgramLoaderTest {
 
     @Test
     void startsTheHeapAtThePageAfterTheHighestSegment() throws Exception {
-        AddressSpace space = new AddressSpace(new GuestMemory(37));
+        AddressSpace space = new AddressSpace(new FlatGuestMemory(37));
         LoadedProgram p = load(space);
         long end = 0;
         for (LoadSegment s : GuestToolchain.loadSegments(program)) {
@@ -94,7 +95,7 @@ class ProgramLoaderTest {
 
     @Test
     void reportsEntryProgramHeadersAndSymbolsAsTheToolchainSees() throws Exception {
-        AddressSpace space = new AddressSpace(new GuestMemory(37));
+        AddressSpace space = new AddressSpace(new FlatGuestMemory(37));
         LoadedProgram p = load(space);
         String header = GuestToolchain.run("riscv64-linux-gnu-readelf", "-hW", program.toString());
         String entry = header.lines().filter(l -> l.contains("Entry point address")).findFirst().orElseThrow();
@@ -115,7 +116,7 @@ class ProgramLoaderTest {
                 .segment(ProgramHeader.PT_LOAD, ProgramHeader.PF_R | ProgramHeader.PF_X, 0x10000, code, 4)
                 .segment(ProgramHeader.PT_LOAD, ProgramHeader.PF_R | ProgramHeader.PF_W, 0x10800, data, 0x1000)
                 .build();
-        AddressSpace space = new AddressSpace(new GuestMemory(37));
+        AddressSpace space = new AddressSpace(new FlatGuestMemory(37));
         ProgramLoader.load(ElfFile.parse(img, 243), space);
         GuestMemory m = space.memory();
         assertEquals(GuestMemory.READ | GuestMemory.WRITE | GuestMemory.EXEC, m.protection(0x10000));

@@ -2,6 +2,7 @@ package dev.tcg4j.runtime.testing;
 
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.linux.AddressSpace;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.host.Libc;
@@ -19,7 +20,7 @@ public final class GuestProcessHarness {
     public static final long HEAP = 0x100000;
     public static final long SYSCALL_PC = 0x10000;
 
-    public final GuestMemory memory = new GuestMemory(32);
+    public final GuestMemory memory = new FlatGuestMemory(32);
     public final AddressSpace space = new AddressSpace(memory);
     public final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     public final LinuxProcess process;

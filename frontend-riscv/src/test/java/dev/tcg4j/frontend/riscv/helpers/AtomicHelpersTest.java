@@ -8,6 +8,7 @@ import dev.tcg4j.ir.MemOp;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
+import dev.tcg4j.memory.FlatGuestMemory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,7 @@ class AtomicHelpersTest {
 
     private record Access(long vaddr, long value, int meminfo) {}
 
-    private final GuestMemory memory = new GuestMemory(20);
+    private final GuestMemory memory = new FlatGuestMemory(20);
     private final CpuState cpu = new CpuState(RiscvArch.SLOTS, 0, memory);
     private final List<Access> accesses = new ArrayList<>();
 

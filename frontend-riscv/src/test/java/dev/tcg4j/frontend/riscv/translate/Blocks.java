@@ -8,6 +8,7 @@ import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.spi.TranslatorHooks;
 import dev.tcg4j.ir.spi.TranslatorLoop;
+import dev.tcg4j.memory.FlatGuestMemory;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
 final class Blocks {
     static final long CODE = 0x1000;
 
-    final GuestMemory memory = new GuestMemory(20);
+    final GuestMemory memory = new FlatGuestMemory(20);
     final RiscvFrontend frontend = new RiscvFrontend();
 
     Blocks() {

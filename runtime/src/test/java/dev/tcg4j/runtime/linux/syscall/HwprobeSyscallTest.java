@@ -3,6 +3,7 @@ package dev.tcg4j.runtime.linux.syscall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.linux.Errno;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class HwprobeSyscallTest {
     private static final long PAIRS = 0x10000;
     private static final long CPUS = 0x11000;
 
-    private final GuestMemory memory = new GuestMemory(20);
+    private final GuestMemory memory = new FlatGuestMemory(20);
     private final HwprobeSyscall call = new HwprobeSyscall(memory, Map.of(3L, 1L, 4L, 0b1011L), 1);
 
     HwprobeSyscallTest() {

@@ -1,4 +1,4 @@
-package dev.tcg4j.ir.cpu;
+package dev.tcg4j.memory;
 
 /**
  * Unchecked host memory access for the guest memory fast paths, after their own bounds and
@@ -6,7 +6,7 @@ package dev.tcg4j.ir.cpu;
  * compiled, and most translated blocks run as C1 code for a long time; these compile to one
  * instruction there.
  */
-final class RawMemory {
+final class HostMemory {
     static final sun.misc.Unsafe U;
     /** Offset of element 0 of a {@code byte[]}, for reading the page table unchecked. */
     static final long BYTE_ARRAY_BASE;
@@ -22,5 +22,5 @@ final class RawMemory {
         }
     }
 
-    private RawMemory() {}
+    private HostMemory() {}
 }

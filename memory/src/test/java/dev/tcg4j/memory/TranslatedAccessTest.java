@@ -1,15 +1,17 @@
-package dev.tcg4j.ir.cpu;
+package dev.tcg4j.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.cpu.GuestTrap;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The accesses translated code makes: the aligned fast path, and everything that must leave it. */
 class TranslatedAccessTest {
-    private final GuestMemory mem = new GuestMemory(36);
+    private final FlatGuestMemory mem = new FlatGuestMemory(36);
     private final byte[] pages = mem.pageTable();
     private final long base = mem.hostBase();
 

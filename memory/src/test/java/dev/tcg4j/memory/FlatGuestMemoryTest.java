@@ -1,14 +1,16 @@
-package dev.tcg4j.ir.cpu;
+package dev.tcg4j.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.cpu.GuestTrap;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class GuestMemoryTest {
-    private final GuestMemory mem = new GuestMemory(36);
+class FlatGuestMemoryTest {
+    private final FlatGuestMemory mem = new FlatGuestMemory(36);
 
     @Test
     void readsBackWhatItStoresLittleEndian() {

@@ -1,0 +1,369 @@
+package dev.tcg4j.memory;
+
+import static dev.tcg4j.ir.cpu.GuestMemory.pageCeil;
+import static dev.tcg4j.ir.cpu.GuestMemory.pageFloor;
+
+import dev.tcg4j.ir.cpu.CodeWriteListener;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.cpu.GuestTrap;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The guest address space: one flat window of host memory, reserved with {@code mmap(MAP_NORESERVE)}
+ * so that only touched pages cost anything, plus one permission byte per 4 KiB page.
+ *
+ * <p>Guest address {@code a} lives at offset {@code a} of the window. The fast paths, here and in
+ * {@link TranslatedAccess}, check the window bound, the page permission and natural alignment (an
+ * aligned access never crosses a page); everything else (faults, misaligned and page-crossing
+ * accesses, writes to pages holding translated code) takes the slow path.
+ *
+ * <p>Shared by all vCPUs of a process. Permission updates are plain writes: a racing access sees
+ * either the old or the new permission, as on a real machine without a TLB shootdown barrier.
+ */
+public final class FlatGuestMemory implements GuestMemory {
+    /** The page holds translated code, so writes to it must invalidate blocks. */
+    static final int CODE = 8;
+    private static final int PROT_MASK = READ | WRITE | EXEC;
+
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle ATOMIC_INT = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle ATOMIC_LONG = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+
+    private final int addressBits;
+    private final long size;
+    /** Owns the window: closing it unmaps the window and fails any later access through {@link #mem}. */
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment mem;
+    /** Host address of guest address 0, for the fast paths. */
+    private final long base;
+    private final byte[] perms;
+    private volatile CodeWriteListener codeWriteListener = page -> {};
+
+    /** Reserves a window of {@code 2^addressBits} bytes (at most 2^43: one permission byte a page). */
+    public FlatGuestMemory(int addressBits) {
+        if (addressBits < 16 || addressBits > 43) {
+            throw new IllegalArgumentException("address bits " + addressBits);
+        }
+        this.addressBits = addressBits;
+        this.size = 1L << addressBits;
+        this.mem = NativeReservation.reserve(size, arena);
+        this.base = mem.address();
+        this.perms = new byte[(int) (size >>> PAGE_SHIFT)];
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    /**
+     * The page permission table, one byte a page, for {@link TranslatedAccess}: translated code reads it
+     * once on entry and keeps it in a local. Callers must not write it.
+     */
+    public byte[] pageTable() {
+        return perms;
+    }
+
+    /** Host address of guest address 0, for {@link TranslatedAccess}. */
+    public long hostBase() {
+        return base;
+    }
+
+    @Override
+    public void setCodeWriteListener(CodeWriteListener l) {
+        this.codeWriteListener = l;
+    }
+
+    /** Unmaps the window: the caller makes sure that no vCPU runs on it any more. */
+    @Override
+    public void close() {
+        if (arena.scope().isAlive()) {
+            arena.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    /** Maps {@code [addr, addr+len)} zero-filled with {@code prot} (READ/WRITE/EXEC bits). */
+    @Override
+    public void map(long addr, long len, int prot) {
+        checkRange(addr, len);
+        NativeReservation.zero(mem, pageFloor(addr), pageCeil(addr + len) - pageFloor(addr));
+        setPerms(addr, len, prot & PROT_MASK);
+    }
+
+    /** Unmaps: later accesses fault, and a later map reads zeros. */
+    @Override
+    public void unmap(long addr, long len) {
+        checkRange(addr, len);
+        for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
+            dropCode(p);
+        }
+        setPerms(addr, len, 0);
+        NativeReservation.zero(mem, pageFloor(addr), pageCeil(addr + len) - pageFloor(addr));
+    }
+
+    /** Changes protection of mapped pages, keeping their contents. */
+    @Override
+    public void protect(long addr, long len, int prot) {
+        checkRange(addr, len);
+        for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
+            int i = (int) (p >>> PAGE_SHIFT);
+            perms[i] = (byte) ((perms[i] & CODE) | (prot & PROT_MASK));
+        }
+    }
+
+    private void setPerms(long addr, long len, int prot) {
+        for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
+            perms[(int) (p >>> PAGE_SHIFT)] = (byte) prot;
+        }
+    }
+
+    /** READ/WRITE/EXEC bits of the page holding {@code addr}; 0 when unmapped or outside. */
+    @Override
+    public int protection(long addr) {
+        if ((addr >>> addressBits) != 0) {
+            return 0;
+        }
+        return perms[(int) (addr >>> PAGE_SHIFT)] & PROT_MASK;
+    }
+
+    /** Marks the pages of {@code [addr, addr+len)} as holding translated code. */
+    @Override
+    public void markCode(long addr, long len) {
+        for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
+            int i = (int) (p >>> PAGE_SHIFT);
+            perms[i] = (byte) (perms[i] | CODE);
+        }
+    }
+
+    private void dropCode(long page) {
+        int i = (int) (page >>> PAGE_SHIFT);
+        if ((perms[i] & CODE) != 0) {
+            perms[i] = (byte) (perms[i] & ~CODE);
+            codeWriteListener.onCodeWrite(page);
+        }
+    }
+
+    private void checkRange(long addr, long len) {
+        if (len < 0 || addr < 0 || addr + len > size || addr + len < addr) {
+            throw new IllegalArgumentException("range 0x" + Long.toHexString(addr) + "+" + len + " outside guest memory");
+        }
+    }
+
+    // ---------------------------------------------------------------- fast paths
+
+    /**
+     * The fast-path test of a read of {@code n} bytes, given the page table: the page index checked
+     * against the table's length (which also bounds the address, one entry per page of the window),
+     * the entry read without a second bounds check, then READ and natural alignment.
+     */
+    static boolean fastReadable(byte[] pages, long a, int n) {
+        long page = a >>> PAGE_SHIFT;
+        return page < pages.length && (HostMemory.U.getByte(pages, HostMemory.BYTE_ARRAY_BASE + page) & READ) != 0
+                && (a & (n - 1)) == 0;
+    }
+
+    /** As {@link #fastReadable}, for a write: WRITE, and no translated code on the page. */
+    static boolean fastWritable(byte[] pages, long a, int n) {
+        long page = a >>> PAGE_SHIFT;
+        return page < pages.length
+                && (HostMemory.U.getByte(pages, HostMemory.BYTE_ARRAY_BASE + page) & (WRITE | CODE)) == WRITE
+                && (a & (n - 1)) == 0;
+    }
+
+    @Override
+    public long ld8u(long a) {
+        return fastReadable(perms, a, 1) ? HostMemory.U.getByte(base + a) & 0xffL : slowLoad(a, 1) & 0xffL;
+    }
+
+    @Override
+    public long ld8s(long a) {
+        return fastReadable(perms, a, 1) ? HostMemory.U.getByte(base + a) : (byte) slowLoad(a, 1);
+    }
+
+    @Override
+    public long ld16u(long a) {
+        return fastReadable(perms, a, 2) ? HostMemory.U.getShort(base + a) & 0xffffL : slowLoad(a, 2) & 0xffffL;
+    }
+
+    @Override
+    public long ld16s(long a) {
+        return fastReadable(perms, a, 2) ? HostMemory.U.getShort(base + a) : (short) slowLoad(a, 2);
+    }
+
+    @Override
+    public long ld32u(long a) {
+        return fastReadable(perms, a, 4) ? HostMemory.U.getInt(base + a) & 0xffffffffL : slowLoad(a, 4) & 0xffffffffL;
+    }
+
+    @Override
+    public long ld32s(long a) {
+        return fastReadable(perms, a, 4) ? HostMemory.U.getInt(base + a) : (int) slowLoad(a, 4);
+    }
+
+    @Override
+    public long ld64(long a) {
+        return fastReadable(perms, a, 8) ? HostMemory.U.getLong(base + a) : slowLoad(a, 8);
+    }
+
+    @Override
+    public void st8(long a, long v) {
+        if (fastWritable(perms, a, 1)) {
+            HostMemory.U.putByte(base + a, (byte) v);
+        } else {
+            slowStore(a, 1, v);
+        }
+    }
+
+    @Override
+    public void st16(long a, long v) {
+        if (fastWritable(perms, a, 2)) {
+            HostMemory.U.putShort(base + a, (short) v);
+        } else {
+            slowStore(a, 2, v);
+        }
+    }
+
+    @Override
+    public void st32(long a, long v) {
+        if (fastWritable(perms, a, 4)) {
+            HostMemory.U.putInt(base + a, (int) v);
+        } else {
+            slowStore(a, 4, v);
+        }
+    }
+
+    @Override
+    public void st64(long a, long v) {
+        if (fastWritable(perms, a, 8)) {
+            HostMemory.U.putLong(base + a, v);
+        } else {
+            slowStore(a, 8, v);
+        }
+    }
+
+    /** Instruction fetch of a 16-bit parcel: needs EXEC permission. */
+    @Override
+    public int fetch16(long a) {
+        if ((a >>> addressBits) != 0 || (perms[(int) (a >>> PAGE_SHIFT)] & EXEC) == 0) {
+            throw new GuestTrap(protection(a) == 0 ? GuestTrap.Kind.UNMAPPED : GuestTrap.Kind.PROTECTION, a);
+        }
+        return mem.get(SHORT, a) & 0xffff;
+    }
+
+    // ---------------------------------------------------------------- atomics
+
+    /** Atomic compare-and-exchange of an aligned 32-bit word; returns the old value, sign-extended. */
+    @Override
+    public long cas32(long a, int expect, int update) {
+        checkAtomic(a, 4);
+        return (int) ATOMIC_INT.compareAndExchange(mem, a, expect, update);
+    }
+
+    /** Atomic compare-and-exchange of an aligned 64-bit word; returns the old value. */
+    @Override
+    public long cas64(long a, long expect, long update) {
+        checkAtomic(a, 8);
+        return (long) ATOMIC_LONG.compareAndExchange(mem, a, expect, update);
+    }
+
+    /** Checks an atomic read-modify-write: aligned, readable and writable. */
+    @Override
+    public void checkAtomic(long a, int n) {
+        if ((a & (n - 1)) != 0) {
+            throw new GuestTrap(GuestTrap.Kind.MISALIGNED, a);
+        }
+        if (!fastWritable(perms, a, n)) {
+            checkAccess(a, n, WRITE);
+            checkAccess(a, n, READ);
+            dropCode(pageFloor(a));
+        }
+    }
+
+    // ---------------------------------------------------------------- slow paths
+
+    private long slowLoad(long a, int n) {
+        checkAccess(a, n, READ);
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            v |= (mem.get(ValueLayout.JAVA_BYTE, a + i) & 0xffL) << (8 * i);
+        }
+        return v;
+    }
+
+    private void slowStore(long a, int n, long v) {
+        checkAccess(a, n, WRITE);
+        dropCode(pageFloor(a));
+        dropCode(pageFloor(a + n - 1));
+        for (int i = 0; i < n; i++) {
+            mem.set(ValueLayout.JAVA_BYTE, a + i, (byte) (v >>> (8 * i)));
+        }
+    }
+
+    /** Throws the guest trap an access of {@code n} bytes needing {@code perm} would raise. */
+    @Override
+    public void checkAccess(long a, long n, int perm) {
+        if (n == 0) {
+            return;
+        }
+        long end = a + n - 1;
+        if ((a >>> addressBits) != 0 || (end >>> addressBits) != 0 || end < a) {
+            throw new GuestTrap(GuestTrap.Kind.UNMAPPED, a);
+        }
+        for (long p = pageFloor(a); p <= end; p += PAGE_SIZE) {
+            int bits = perms[(int) (p >>> PAGE_SHIFT)];
+            if ((bits & PROT_MASK) == 0) {
+                throw new GuestTrap(GuestTrap.Kind.UNMAPPED, Math.max(p, a));
+            }
+            if ((bits & perm) == 0) {
+                throw new GuestTrap(GuestTrap.Kind.PROTECTION, Math.max(p, a));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- bulk access for the runtime
+
+    @Override
+    public void read(long a, byte[] dst, int off, int len) {
+        checkAccess(a, len, READ);
+        MemorySegment.copy(mem, ValueLayout.JAVA_BYTE, a, dst, off, len);
+    }
+
+    @Override
+    public void write(long a, byte[] src, int off, int len) {
+        checkAccess(a, len, WRITE);
+        invalidateCodeIn(a, len);
+        MemorySegment.copy(src, off, mem, ValueLayout.JAVA_BYTE, a, len);
+    }
+
+    /** Writes ignoring page protection, as the loader does for read-only segments. */
+    @Override
+    public void writeInitial(long a, byte[] src, int off, int len) {
+        checkRange(a, len);
+        invalidateCodeIn(a, len);
+        MemorySegment.copy(src, off, mem, ValueLayout.JAVA_BYTE, a, len);
+    }
+
+    /** A direct buffer over guest memory, for host I/O straight into or out of the guest. */
+    @Override
+    public ByteBuffer buffer(long a, int len, boolean forWrite) {
+        checkAccess(a, len, forWrite ? WRITE : READ);
+        if (forWrite) {
+            invalidateCodeIn(a, len);
+        }
+        return mem.asSlice(a, len).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private void invalidateCodeIn(long a, long len) {
+        for (long p = pageFloor(a); p < a + len; p += PAGE_SIZE) {
+            dropCode(p);
+        }
+    }
+
+}

@@ -1,0 +1,80 @@
+package dev.tcg4j.memory;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * Host address space reserved with {@code mmap(MAP_NORESERVE)}, through the FFM API: only the pages
+ * touched cost memory, so a window of terabytes costs nothing until the guest uses it.
+ */
+final class NativeReservation {
+    private static final int PROT_READ_WRITE = 3;
+    private static final int MAP_PRIVATE_ANON_NORESERVE = 0x02 | 0x20 | 0x4000;
+    private static final int MADV_DONTNEED = 4;
+    private static final MethodHandle MMAP;
+    private static final MethodHandle MUNMAP;
+    private static final MethodHandle MADVISE;
+
+    static {
+        Linker linker = Linker.nativeLinker();
+        var libc = linker.defaultLookup();
+        MMAP = linker.downcallHandle(libc.find("mmap").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+        MUNMAP = linker.downcallHandle(libc.find("munmap").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+        MADVISE = linker.downcallHandle(libc.find("madvise").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_INT));
+    }
+
+    private NativeReservation() {}
+
+    /**
+     * Reserves {@code size} zero-filled read-write bytes, unmapped again when {@code owner} closes: a
+     * closed arena also makes every later access through the segment fail instead of touching freed
+     * address space.
+     */
+    static MemorySegment reserve(long size, Arena owner) {
+        MemorySegment base;
+        try {
+            base = (MemorySegment) MMAP.invokeExact(MemorySegment.NULL, size, PROT_READ_WRITE,
+                    MAP_PRIVATE_ANON_NORESERVE, -1, 0L);
+        } catch (Throwable t) {
+            throw new IllegalStateException("mmap failed", t);
+        }
+        if (base.address() == -1L) {
+            throw new IllegalStateException("cannot reserve " + size + " bytes of host address space for guest memory");
+        }
+        long address = base.address();
+        return base.reinterpret(size, owner, unused -> unmap(address, size));
+    }
+
+    private static void unmap(long address, long size) {
+        try {
+            int unused = (int) MUNMAP.invokeExact(address, size);
+        } catch (Throwable t) {
+            throw new IllegalStateException("munmap failed", t);
+        }
+    }
+
+    /** Gives pages back to the host; they read as zero afterwards. */
+    static void zero(MemorySegment mem, long offset, long len) {
+        if (len == 0) {
+            return;
+        }
+        int rc;
+        try {
+            rc = (int) MADVISE.invokeExact(mem.asSlice(offset, len), len, MADV_DONTNEED);
+        } catch (Throwable t) {
+            throw new IllegalStateException("madvise failed", t);
+        }
+        if (rc != 0) {
+            mem.asSlice(offset, len).fill((byte) 0);
+        }
+    }
+}
