@@ -15,7 +15,8 @@ import java.nio.ByteOrder;
 
 /**
  * The guest address space: one flat window of host memory, reserved with {@code mmap(MAP_NORESERVE)}
- * so that only touched pages cost anything, plus one permission byte per 4 KiB page.
+ * so that only touched pages cost anything, plus one permission byte per 4 KiB page, reserved the
+ * same way: a window of terabytes costs nothing at start-up, and the table only where the guest maps.
  *
  * <p>Guest address {@code a} lives at offset {@code a} of the window. The fast paths, here and in
  * {@link TranslatedAccess}, check the window bound, the page permission and natural alignment (an
@@ -41,19 +42,28 @@ public final class FlatGuestMemory implements GuestMemory {
     private final MemorySegment mem;
     /** Host address of guest address 0, for the fast paths. */
     private final long base;
-    private final byte[] perms;
+    /** Host address of the page table: the permission byte of guest page {@code p} is at {@code pageTable + p}. */
+    private final long pageTable;
+    private final long pageCount;
+    /** The page table, for everything but the fast paths: fails cleanly once closed. */
+    private final MemorySegment perms;
     private volatile CodeWriteListener codeWriteListener = page -> {};
 
-    /** Reserves a window of {@code 2^addressBits} bytes (at most 2^43: one permission byte a page). */
+    /**
+     * Reserves a window of {@code 2^addressBits} bytes and its page table. At most 2^46: x86-64 and
+     * AArch64 hosts give a process 2^47 bytes of address space.
+     */
     public FlatGuestMemory(int addressBits) {
-        if (addressBits < 16 || addressBits > 43) {
+        if (addressBits < 16 || addressBits > 46) {
             throw new IllegalArgumentException("address bits " + addressBits);
         }
         this.addressBits = addressBits;
         this.size = 1L << addressBits;
         this.mem = NativeReservation.reserve(size, arena);
         this.base = mem.address();
-        this.perms = new byte[(int) (size >>> PAGE_SHIFT)];
+        this.pageCount = size >>> PAGE_SHIFT;
+        this.perms = NativeReservation.reserve(pageCount, arena);
+        this.pageTable = perms.address();
     }
 
     @Override
@@ -62,11 +72,16 @@ public final class FlatGuestMemory implements GuestMemory {
     }
 
     /**
-     * The page permission table, one byte a page, for {@link TranslatedAccess}: translated code reads it
-     * once on entry and keeps it in a local. Callers must not write it.
+     * Host address of the page permission table, one byte a page, for {@link TranslatedAccess}:
+     * translated code reads it once on entry and keeps it in a local. Callers must not write it.
      */
-    public byte[] pageTable() {
-        return perms;
+    public long pageTable() {
+        return pageTable;
+    }
+
+    /** Entries in the {@link #pageTable() page table}: the fast paths' bound on the page index. */
+    public long pageCount() {
+        return pageCount;
     }
 
     /** Host address of guest address 0, for {@link TranslatedAccess}. */
@@ -79,7 +94,10 @@ public final class FlatGuestMemory implements GuestMemory {
         this.codeWriteListener = l;
     }
 
-    /** Unmaps the window: the caller makes sure that no vCPU runs on it any more. */
+    /**
+     * Unmaps the window and the page table. The caller makes sure that no vCPU runs on it any more:
+     * the fast paths read them through raw addresses, unchecked.
+     */
     @Override
     public void close() {
         if (arena.scope().isAlive()) {
@@ -113,15 +131,23 @@ public final class FlatGuestMemory implements GuestMemory {
     public void protect(long addr, long len, int prot) {
         checkRange(addr, len);
         for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
-            int i = (int) (p >>> PAGE_SHIFT);
-            perms[i] = (byte) ((perms[i] & CODE) | (prot & PROT_MASK));
+            setBits(p, (bits(p) & CODE) | (prot & PROT_MASK));
         }
     }
 
     private void setPerms(long addr, long len, int prot) {
         for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
-            perms[(int) (p >>> PAGE_SHIFT)] = (byte) prot;
+            setBits(p, prot);
         }
+    }
+
+    /** The permission and CODE bits of the page holding {@code addr}, which lies in the window. */
+    private int bits(long addr) {
+        return perms.get(ValueLayout.JAVA_BYTE, addr >>> PAGE_SHIFT);
+    }
+
+    private void setBits(long addr, int bits) {
+        perms.set(ValueLayout.JAVA_BYTE, addr >>> PAGE_SHIFT, (byte) bits);
     }
 
     /** READ/WRITE/EXEC bits of the page holding {@code addr}; 0 when unmapped or outside. */
@@ -130,22 +156,21 @@ public final class FlatGuestMemory implements GuestMemory {
         if ((addr >>> addressBits) != 0) {
             return 0;
         }
-        return perms[(int) (addr >>> PAGE_SHIFT)] & PROT_MASK;
+        return bits(addr) & PROT_MASK;
     }
 
     /** Marks the pages of {@code [addr, addr+len)} as holding translated code. */
     @Override
     public void markCode(long addr, long len) {
         for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
-            int i = (int) (p >>> PAGE_SHIFT);
-            perms[i] = (byte) (perms[i] | CODE);
+            setBits(p, bits(p) | CODE);
         }
     }
 
     private void dropCode(long page) {
-        int i = (int) (page >>> PAGE_SHIFT);
-        if ((perms[i] & CODE) != 0) {
-            perms[i] = (byte) (perms[i] & ~CODE);
+        int bits = bits(page);
+        if ((bits & CODE) != 0) {
+            setBits(page, bits & ~CODE);
             codeWriteListener.onCodeWrite(page);
         }
     }
@@ -161,61 +186,59 @@ public final class FlatGuestMemory implements GuestMemory {
     /**
      * The fast-path test of a read of {@code n} bytes, given the page table: the page index checked
      * against the table's length (which also bounds the address, one entry per page of the window),
-     * the entry read without a second bounds check, then READ and natural alignment.
+     * the entry read unchecked, then READ and natural alignment.
      */
-    static boolean fastReadable(byte[] pages, long a, int n) {
+    static boolean fastReadable(long pageTable, long pageCount, long a, int n) {
         long page = a >>> PAGE_SHIFT;
-        return page < pages.length && (HostMemory.U.getByte(pages, HostMemory.BYTE_ARRAY_BASE + page) & READ) != 0
-                && (a & (n - 1)) == 0;
+        return page < pageCount && (HostMemory.getByte(pageTable + page) & READ) != 0 && (a & (n - 1)) == 0;
     }
 
     /** As {@link #fastReadable}, for a write: WRITE, and no translated code on the page. */
-    static boolean fastWritable(byte[] pages, long a, int n) {
+    static boolean fastWritable(long pageTable, long pageCount, long a, int n) {
         long page = a >>> PAGE_SHIFT;
-        return page < pages.length
-                && (HostMemory.U.getByte(pages, HostMemory.BYTE_ARRAY_BASE + page) & (WRITE | CODE)) == WRITE
+        return page < pageCount && (HostMemory.getByte(pageTable + page) & (WRITE | CODE)) == WRITE
                 && (a & (n - 1)) == 0;
     }
 
     @Override
     public long ld8u(long a) {
-        return fastReadable(perms, a, 1) ? HostMemory.U.getByte(base + a) & 0xffL : slowLoad(a, 1) & 0xffL;
+        return fastReadable(pageTable, pageCount, a, 1) ? HostMemory.getByte(base + a) & 0xffL : slowLoad(a, 1) & 0xffL;
     }
 
     @Override
     public long ld8s(long a) {
-        return fastReadable(perms, a, 1) ? HostMemory.U.getByte(base + a) : (byte) slowLoad(a, 1);
+        return fastReadable(pageTable, pageCount, a, 1) ? HostMemory.getByte(base + a) : (byte) slowLoad(a, 1);
     }
 
     @Override
     public long ld16u(long a) {
-        return fastReadable(perms, a, 2) ? HostMemory.U.getShort(base + a) & 0xffffL : slowLoad(a, 2) & 0xffffL;
+        return fastReadable(pageTable, pageCount, a, 2) ? HostMemory.getShort(base + a) & 0xffffL : slowLoad(a, 2) & 0xffffL;
     }
 
     @Override
     public long ld16s(long a) {
-        return fastReadable(perms, a, 2) ? HostMemory.U.getShort(base + a) : (short) slowLoad(a, 2);
+        return fastReadable(pageTable, pageCount, a, 2) ? HostMemory.getShort(base + a) : (short) slowLoad(a, 2);
     }
 
     @Override
     public long ld32u(long a) {
-        return fastReadable(perms, a, 4) ? HostMemory.U.getInt(base + a) & 0xffffffffL : slowLoad(a, 4) & 0xffffffffL;
+        return fastReadable(pageTable, pageCount, a, 4) ? HostMemory.getInt(base + a) & 0xffffffffL : slowLoad(a, 4) & 0xffffffffL;
     }
 
     @Override
     public long ld32s(long a) {
-        return fastReadable(perms, a, 4) ? HostMemory.U.getInt(base + a) : (int) slowLoad(a, 4);
+        return fastReadable(pageTable, pageCount, a, 4) ? HostMemory.getInt(base + a) : (int) slowLoad(a, 4);
     }
 
     @Override
     public long ld64(long a) {
-        return fastReadable(perms, a, 8) ? HostMemory.U.getLong(base + a) : slowLoad(a, 8);
+        return fastReadable(pageTable, pageCount, a, 8) ? HostMemory.getLong(base + a) : slowLoad(a, 8);
     }
 
     @Override
     public void st8(long a, long v) {
-        if (fastWritable(perms, a, 1)) {
-            HostMemory.U.putByte(base + a, (byte) v);
+        if (fastWritable(pageTable, pageCount, a, 1)) {
+            HostMemory.putByte(base + a, (byte) v);
         } else {
             slowStore(a, 1, v);
         }
@@ -223,8 +246,8 @@ public final class FlatGuestMemory implements GuestMemory {
 
     @Override
     public void st16(long a, long v) {
-        if (fastWritable(perms, a, 2)) {
-            HostMemory.U.putShort(base + a, (short) v);
+        if (fastWritable(pageTable, pageCount, a, 2)) {
+            HostMemory.putShort(base + a, (short) v);
         } else {
             slowStore(a, 2, v);
         }
@@ -232,8 +255,8 @@ public final class FlatGuestMemory implements GuestMemory {
 
     @Override
     public void st32(long a, long v) {
-        if (fastWritable(perms, a, 4)) {
-            HostMemory.U.putInt(base + a, (int) v);
+        if (fastWritable(pageTable, pageCount, a, 4)) {
+            HostMemory.putInt(base + a, (int) v);
         } else {
             slowStore(a, 4, v);
         }
@@ -241,8 +264,8 @@ public final class FlatGuestMemory implements GuestMemory {
 
     @Override
     public void st64(long a, long v) {
-        if (fastWritable(perms, a, 8)) {
-            HostMemory.U.putLong(base + a, v);
+        if (fastWritable(pageTable, pageCount, a, 8)) {
+            HostMemory.putLong(base + a, v);
         } else {
             slowStore(a, 8, v);
         }
@@ -251,7 +274,7 @@ public final class FlatGuestMemory implements GuestMemory {
     /** Instruction fetch of a 16-bit parcel: needs EXEC permission. */
     @Override
     public int fetch16(long a) {
-        if ((a >>> addressBits) != 0 || (perms[(int) (a >>> PAGE_SHIFT)] & EXEC) == 0) {
+        if ((a >>> addressBits) != 0 || (bits(a) & EXEC) == 0) {
             throw new GuestTrap(protection(a) == 0 ? GuestTrap.Kind.UNMAPPED : GuestTrap.Kind.PROTECTION, a);
         }
         return mem.get(SHORT, a) & 0xffff;
@@ -279,7 +302,7 @@ public final class FlatGuestMemory implements GuestMemory {
         if ((a & (n - 1)) != 0) {
             throw new GuestTrap(GuestTrap.Kind.MISALIGNED, a);
         }
-        if (!fastWritable(perms, a, n)) {
+        if (!fastWritable(pageTable, pageCount, a, n)) {
             checkAccess(a, n, WRITE);
             checkAccess(a, n, READ);
             dropCode(pageFloor(a));
@@ -317,7 +340,7 @@ public final class FlatGuestMemory implements GuestMemory {
             throw new GuestTrap(GuestTrap.Kind.UNMAPPED, a);
         }
         for (long p = pageFloor(a); p <= end; p += PAGE_SIZE) {
-            int bits = perms[(int) (p >>> PAGE_SHIFT)];
+            int bits = bits(p);
             if ((bits & PROT_MASK) == 0) {
                 throw new GuestTrap(GuestTrap.Kind.UNMAPPED, Math.max(p, a));
             }

@@ -5,7 +5,8 @@ import static dev.tcg4j.memory.FlatGuestMemory.fastWritable;
 
 /**
  * Guest loads and stores as translated code calls them: with the {@link FlatGuestMemory#pageTable() page
- * table} and the {@link FlatGuestMemory#hostBase() host base} passed in from JVM locals.
+ * table}, its {@link FlatGuestMemory#pageCount() length} and the {@link FlatGuestMemory#hostBase() host
+ * base} passed in from JVM locals.
  *
  * <p>Why not the instance methods: a block reads {@code cpu.exitRequested}, a volatile, on every
  * loop back edge, and no field load may move across a volatile read, so C2 reloaded the memory's
@@ -19,61 +20,61 @@ import static dev.tcg4j.memory.FlatGuestMemory.fastWritable;
 public final class TranslatedAccess {
     private TranslatedAccess() {}
 
-    public static long ld8u(FlatGuestMemory m, byte[] pages, long base, long a) {
-        return fastReadable(pages, a, 1) ? HostMemory.U.getByte(base + a) & 0xffL : m.ld8u(a);
+    public static long ld8u(FlatGuestMemory m, long pages, long pageCount, long base, long a) {
+        return fastReadable(pages, pageCount, a, 1) ? HostMemory.getByte(base + a) & 0xffL : m.ld8u(a);
     }
 
-    public static long ld8s(FlatGuestMemory m, byte[] pages, long base, long a) {
-        return fastReadable(pages, a, 1) ? HostMemory.U.getByte(base + a) : m.ld8s(a);
+    public static long ld8s(FlatGuestMemory m, long pages, long pageCount, long base, long a) {
+        return fastReadable(pages, pageCount, a, 1) ? HostMemory.getByte(base + a) : m.ld8s(a);
     }
 
-    public static long ld16u(FlatGuestMemory m, byte[] pages, long base, long a) {
-        return fastReadable(pages, a, 2) ? HostMemory.U.getShort(base + a) & 0xffffL : m.ld16u(a);
+    public static long ld16u(FlatGuestMemory m, long pages, long pageCount, long base, long a) {
+        return fastReadable(pages, pageCount, a, 2) ? HostMemory.getShort(base + a) & 0xffffL : m.ld16u(a);
     }
 
-    public static long ld16s(FlatGuestMemory m, byte[] pages, long base, long a) {
-        return fastReadable(pages, a, 2) ? HostMemory.U.getShort(base + a) : m.ld16s(a);
+    public static long ld16s(FlatGuestMemory m, long pages, long pageCount, long base, long a) {
+        return fastReadable(pages, pageCount, a, 2) ? HostMemory.getShort(base + a) : m.ld16s(a);
     }
 
-    public static long ld32u(FlatGuestMemory m, byte[] pages, long base, long a) {
-        return fastReadable(pages, a, 4) ? HostMemory.U.getInt(base + a) & 0xffffffffL : m.ld32u(a);
+    public static long ld32u(FlatGuestMemory m, long pages, long pageCount, long base, long a) {
+        return fastReadable(pages, pageCount, a, 4) ? HostMemory.getInt(base + a) & 0xffffffffL : m.ld32u(a);
     }
 
-    public static long ld32s(FlatGuestMemory m, byte[] pages, long base, long a) {
-        return fastReadable(pages, a, 4) ? HostMemory.U.getInt(base + a) : m.ld32s(a);
+    public static long ld32s(FlatGuestMemory m, long pages, long pageCount, long base, long a) {
+        return fastReadable(pages, pageCount, a, 4) ? HostMemory.getInt(base + a) : m.ld32s(a);
     }
 
-    public static long ld64(FlatGuestMemory m, byte[] pages, long base, long a) {
-        return fastReadable(pages, a, 8) ? HostMemory.U.getLong(base + a) : m.ld64(a);
+    public static long ld64(FlatGuestMemory m, long pages, long pageCount, long base, long a) {
+        return fastReadable(pages, pageCount, a, 8) ? HostMemory.getLong(base + a) : m.ld64(a);
     }
 
-    public static void st8(FlatGuestMemory m, byte[] pages, long base, long a, long v) {
-        if (fastWritable(pages, a, 1)) {
-            HostMemory.U.putByte(base + a, (byte) v);
+    public static void st8(FlatGuestMemory m, long pages, long pageCount, long base, long a, long v) {
+        if (fastWritable(pages, pageCount, a, 1)) {
+            HostMemory.putByte(base + a, (byte) v);
         } else {
             m.st8(a, v);
         }
     }
 
-    public static void st16(FlatGuestMemory m, byte[] pages, long base, long a, long v) {
-        if (fastWritable(pages, a, 2)) {
-            HostMemory.U.putShort(base + a, (short) v);
+    public static void st16(FlatGuestMemory m, long pages, long pageCount, long base, long a, long v) {
+        if (fastWritable(pages, pageCount, a, 2)) {
+            HostMemory.putShort(base + a, (short) v);
         } else {
             m.st16(a, v);
         }
     }
 
-    public static void st32(FlatGuestMemory m, byte[] pages, long base, long a, long v) {
-        if (fastWritable(pages, a, 4)) {
-            HostMemory.U.putInt(base + a, (int) v);
+    public static void st32(FlatGuestMemory m, long pages, long pageCount, long base, long a, long v) {
+        if (fastWritable(pages, pageCount, a, 4)) {
+            HostMemory.putInt(base + a, (int) v);
         } else {
             m.st32(a, v);
         }
     }
 
-    public static void st64(FlatGuestMemory m, byte[] pages, long base, long a, long v) {
-        if (fastWritable(pages, a, 8)) {
-            HostMemory.U.putLong(base + a, v);
+    public static void st64(FlatGuestMemory m, long pages, long pageCount, long base, long a, long v) {
+        if (fastWritable(pages, pageCount, a, 8)) {
+            HostMemory.putLong(base + a, v);
         } else {
             m.st64(a, v);
         }

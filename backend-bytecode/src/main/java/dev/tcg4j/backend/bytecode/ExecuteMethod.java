@@ -30,7 +30,8 @@ import org.objectweb.asm.Type;
  *
  * <p>Shape of {@code execute}:
  * <pre>
- *   regs = cpu.regs; memory = cpu.memory, its page table and host base (if a member touches guest memory)
+ *   regs = cpu.regs; memory = cpu.memory, its page table, page count and host base (if a member touches
+ *   guest memory)
  *   g_i = regs[slot_i] for every global any member references; TB temps read = 0
  *   a region only: tableswitch on this.entry to the head of the member the instance starts at
  *   member 0 .. member n-1, each headed by its label; exits push their code and jump to the epilogue;
@@ -140,8 +141,11 @@ final class ExecuteMethod {
             mv.visitInsn(DUP);
             mv.visitVarInsn(ASTORE, LocalSlots.MEMORY);
             mv.visitInsn(DUP);
-            mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "pageTable", "()[B", false);
-            mv.visitVarInsn(ASTORE, LocalSlots.PAGES);
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "pageTable", "()J", false);
+            mv.visitVarInsn(LSTORE, LocalSlots.PAGES);
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "pageCount", "()J", false);
+            mv.visitVarInsn(LSTORE, LocalSlots.PAGE_COUNT);
             mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "hostBase", "()J", false);
             mv.visitVarInsn(LSTORE, LocalSlots.HOST_BASE);
         }

@@ -17,16 +17,17 @@ import org.objectweb.asm.Type;
  */
 final class GuestAccess {
     private static final String ACCESS = Type.getInternalName(TranslatedAccess.class);
-    private static final String WINDOW = "(" + Type.getDescriptor(FlatGuestMemory.class) + "[BJ";
+    private static final String WINDOW = "(" + Type.getDescriptor(FlatGuestMemory.class) + "JJJ";
     private static final String LOAD = WINDOW + "J)J";
     private static final String STORE = WINDOW + "JJ)V";
 
     private GuestAccess() {}
 
-    /** Pushes what every access takes first: memory, page table, host base. */
+    /** Pushes what every access takes first: memory, page table, page count, host base. */
     static void pushWindow(MethodVisitor mv) {
         mv.visitVarInsn(ALOAD, LocalSlots.MEMORY);
-        mv.visitVarInsn(ALOAD, LocalSlots.PAGES);
+        mv.visitVarInsn(LLOAD, LocalSlots.PAGES);
+        mv.visitVarInsn(LLOAD, LocalSlots.PAGE_COUNT);
         mv.visitVarInsn(LLOAD, LocalSlots.HOST_BASE);
     }
 

@@ -31,12 +31,13 @@ final class LocalSlots {
     static final int MEMORY = 3;
     /** The pc of the trapping instruction, set by the trap stubs only. */
     static final int TRAP_PC = 4;
-    /** {@code memory.pageTable()} and {@code memory.hostBase()}, read with {@link #MEMORY}. */
+    /** {@code memory.pageTable()}, {@code pageCount()} and {@code hostBase()}, read with {@link #MEMORY}. */
     static final int PAGES = 6;
-    static final int HOST_BASE = 7;
+    static final int PAGE_COUNT = 8;
+    static final int HOST_BASE = 10;
     /** The target of a region's goto_ptr while it is compared with the members' pcs. */
-    static final int JUMP_TARGET = 9;
-    private static final int FIRST_FREE = 11;
+    static final int JUMP_TARGET = 12;
+    private static final int FIRST_FREE = 14;
 
     /** CpuState slot of each referenced global to its local, ordered by slot. */
     private final Map<Integer, Integer> globals = new TreeMap<>();

@@ -39,8 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Emulator {
     public static final String PROG = "tcg4j-riscv64";
-    /** Guest address bits: a 128 GiB window, reserved lazily. */
-    public static final int ADDRESS_BITS = 37;
+    /**
+     * Guest address bits: a 2 TiB window, reserved lazily. Room for qemu-riscv64's layout (programs at
+     * 0x4000000000, the stack, the loader and mmaps above) and then some.
+     */
+    public static final int ADDRESS_BITS = 41;
     private static final Logger INTERNAL = LoggerFactory.getLogger("tcg4j.internal");
 
     private final Engine engine;
