@@ -2,15 +2,25 @@ package dev.tcg4j.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FlatGuestMemoryTest {
     private final FlatGuestMemory mem = new FlatGuestMemory(36);
+
+    @AfterEach
+    void close() {
+        mem.close();
+    }
 
     @Test
     void readsBackWhatItStoresLittleEndian() {
@@ -80,5 +90,32 @@ class FlatGuestMemoryTest {
         assertEquals(9, mem.cas64(0x10000, 5, 11));
         assertEquals(9, mem.ld64(0x10000));
         assertEquals(GuestTrap.Kind.MISALIGNED, assertThrows(GuestTrap.class, () -> mem.cas64(0x10004, 0, 1)).kind());
+    }
+
+    @Test
+    void closeGivesTheWindowAndItsTableBackAndLaterCheckedAccessesFail() throws IOException {
+        int bits = 40;
+        long before = vmSizeBytes();
+        FlatGuestMemory big = new FlatGuestMemory(bits);
+        long reserved = vmSizeBytes() - before;
+        long window = 1L << bits;
+        long table = window >>> GuestMemory.PAGE_SHIFT;
+        assertTrue(reserved >= window + table, "reserved " + reserved);
+        big.map(0x10000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
+        big.close();
+        big.close();
+        assertTrue(vmSizeBytes() - before < table, "still reserved after close: " + (vmSizeBytes() - before));
+        assertThrows(IllegalStateException.class, () -> big.read(0x10000, 8));
+        assertThrows(IllegalStateException.class, () -> big.map(0x20000, 0x1000, GuestMemory.READ));
+    }
+
+    /** This JVM's virtual size, as Linux reports it in /proc/self/status ("VmSize:  123 kB"). */
+    private static long vmSizeBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmSize:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmSize in /proc/self/status");
     }
 }

@@ -7,6 +7,7 @@ import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The accesses translated code makes: the aligned fast path, and everything that must leave it. */
@@ -15,6 +16,11 @@ class TranslatedAccessTest {
     private final long pages = mem.pageTable();
     private final long pageCount = mem.pageCount();
     private final long base = mem.hostBase();
+
+    @AfterEach
+    void close() {
+        mem.close();
+    }
 
     @Test
     void alignedAccessesReadBackLittleEndianWithTheirExtension() {

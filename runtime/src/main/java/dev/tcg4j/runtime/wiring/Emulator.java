@@ -61,7 +61,20 @@ public final class Emulator {
         } catch (ElfFormatException | ProgramUnreadable e) {
             return fail(req, req.program() + ": " + e.getMessage());
         }
-        GuestMemory memory = new FlatGuestMemory(ADDRESS_BITS);
+        GuestMemory memory;
+        try {
+            memory = new FlatGuestMemory(ADDRESS_BITS);
+        } catch (IllegalStateException e) {
+            return fail(req, e.getMessage());
+        }
+        // closed when the run ends, so that runs in one JVM do not pile up terabytes of reserved space
+        try (memory) {
+            return runProgram(req, frontend, elf, memory);
+        }
+    }
+
+    private int runProgram(RunRequest req, GuestFrontend frontend, ElfFile elf, GuestMemory memory) {
+        GuestArch arch = frontend.arch();
         AddressSpace space = new AddressSpace(memory, req.stackSize());
         LoadedProgram program;
         try {

@@ -1,6 +1,7 @@
 package dev.tcg4j.runtime.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.injector.PluginFailure;
 import dev.tcg4j.ir.cpu.ExitCodes;
@@ -11,6 +12,7 @@ import dev.tcg4j.runtime.testing.ElfImage;
 import dev.tcg4j.runtime.testing.ScriptedGuest;
 import dev.tcg4j.runtime.testing.TestArch;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,5 +107,33 @@ class EmulatorTest {
         assertEquals(1, run(program().toString()));
         assertEquals("tcg4j-riscv64: internal error at guest pc 0x10000: java.lang.ArithmeticException: boom\n",
                 stderr());
+    }
+
+    @Test
+    void runsInOneJvmGiveTheirGuestWindowBack() throws Exception {
+        guest.script(ENTRY, cpu -> {
+            cpu.regs[TestArch.A7] = 94; // exit_group
+            cpu.regs[TestArch.A0] = 0;
+            return ExitCodes.SYSCALL;
+        });
+        String program = program().toString();
+        assertEquals(0, run(program)); // classes loaded, caches made: what stays is not the window
+        long before = vmSizeBytes();
+        for (int i = 0; i < 6; i++) {
+            assertEquals(0, run(program));
+        }
+        long grown = vmSizeBytes() - before;
+        assertTrue(grown < 1L << Emulator.ADDRESS_BITS,
+                "six runs grew the address space by " + grown + " bytes, a window is " + (1L << Emulator.ADDRESS_BITS));
+    }
+
+    /** This JVM's virtual size, as Linux reports it in /proc/self/status ("VmSize:  123 kB"). */
+    private static long vmSizeBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmSize:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmSize in /proc/self/status");
     }
 }
