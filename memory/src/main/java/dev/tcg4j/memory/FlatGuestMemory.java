@@ -59,10 +59,15 @@ public final class FlatGuestMemory implements GuestMemory {
         }
         this.addressBits = addressBits;
         this.size = 1L << addressBits;
-        this.mem = NativeReservation.reserve(size, arena);
-        this.base = mem.address();
         this.pageCount = size >>> PAGE_SHIFT;
-        this.perms = NativeReservation.reserve(pageCount, arena);
+        try {
+            this.mem = NativeReservation.reserve(size, arena);
+            this.perms = NativeReservation.reserve(pageCount, arena);
+        } catch (IllegalStateException e) {
+            arena.close(); // the window, when only the table failed
+            throw e;
+        }
+        this.base = mem.address();
         this.pageTable = perms.address();
     }
 
