@@ -1,0 +1,637 @@
+package dev.tcg4j.backend.interpreter;
+
+import static dev.tcg4j.backend.interpreter.Instructions.*;
+
+import dev.tcg4j.ir.Cond;
+import dev.tcg4j.ir.Helper;
+import dev.tcg4j.ir.MemOp;
+import dev.tcg4j.ir.Op;
+import dev.tcg4j.ir.Opcode;
+import dev.tcg4j.ir.Temp;
+import dev.tcg4j.ir.TempKind;
+import dev.tcg4j.ir.TranslationBlock;
+import dev.tcg4j.ir.cpu.ExitCodes;
+import dev.tcg4j.ir.cpu.MemAccessListener;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the op lists of a block, or of the members of a region, into one {@link Program}, in two
+ * passes over the ops: the first numbers the frame (globals by their {@code cpu.regs} slot, then
+ * constants, then each member's temps) and finds the labels something branches to; the second
+ * emits the instructions.
+ *
+ * <p>What runs is what the bytecode backend runs: ops after an exit or a branch are skipped up to
+ * the next label something branches to, leftover plugin markers do nothing, a goto_tb to a member's
+ * pc (for a block, its own) stays inside unless a stop was requested, and IR the bytecode backend
+ * refuses is refused with {@link IllegalArgumentException}.
+ */
+final class Predecoder {
+    /** Marks a constant's number in a member's temp numbering. */
+    private static final int CONST = 1 << 30;
+
+    private final List<TranslationBlock> members;
+    private final boolean region;
+    private final long[] memberPcs;
+
+    // pass 1: the frame
+    private int[] globalBySlot = new int[64];
+    private int[] globalSlots = new int[16];
+    private boolean[] globalWritten = new boolean[16];
+    private int globals;
+    private long[] constants = new long[16];
+    private int constantCount;
+    private int temps;
+    /** Per member, by temp id: a temp's number, or CONST | a constant's number; -1 when unused. */
+    private final int[][] numbers;
+    private final boolean[][] tbTempRead;
+    private final boolean[][] branchedTo;
+
+    // pass 2: the code
+    private int[] code = new int[256];
+    private int pos;
+    private final List<long[]> hostArrays = new ArrayList<>();
+    private final List<MemAccessListener> listeners = new ArrayList<>();
+    private final List<CallSite> calls = new ArrayList<>();
+    private final Map<Object, Integer> poolIndex = new IdentityHashMap<>();
+    private int[] insnStarts = new int[32];
+    private long[] insnPcs = new long[32];
+    private boolean[] insnCanTrap = new boolean[32];
+    private int insns;
+    private final int[] memberStarts;
+    /** Operand positions whose instruction index is a member's start: position, then member, pairs. */
+    private int[] memberFixups = new int[8];
+    private int memberFixupCount;
+    private int chainableExits;
+
+    private Predecoder(List<TranslationBlock> members, boolean region) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a region needs at least one block");
+        }
+        this.members = members;
+        this.region = region;
+        this.memberPcs = new long[members.size()];
+        this.memberStarts = new int[members.size()];
+        this.numbers = new int[members.size()][];
+        this.tbTempRead = new boolean[members.size()][];
+        this.branchedTo = new boolean[members.size()][];
+        Arrays.fill(globalBySlot, -1);
+        for (int m = 0; m < members.size(); m++) {
+            long pc = members.get(m).pc();
+            for (int k = 0; k < m; k++) {
+                if (memberPcs[k] == pc) {
+                    throw new IllegalArgumentException("two members at pc 0x" + Long.toHexString(pc));
+                }
+            }
+            memberPcs[m] = pc;
+        }
+    }
+
+    /** The program of one block; its goto_tb exits return their slot. */
+    static Program block(TranslationBlock tb) {
+        return new Predecoder(List.of(tb), false).build();
+    }
+
+    /** The program of a region, entered at any member; its goto_tb exits return region exit codes. */
+    static Program region(List<TranslationBlock> members) {
+        return new Predecoder(List.copyOf(members), true).build();
+    }
+
+    private Program build() {
+        for (int m = 0; m < members.size(); m++) {
+            number(m, members.get(m));
+        }
+        for (int m = 0; m < members.size(); m++) {
+            emitMember(m, members.get(m));
+        }
+        for (int i = 0; i < memberFixupCount; i += 2) {
+            code[memberFixups[i]] = memberStarts[memberFixups[i + 1]];
+        }
+        int[] written = new int[globals];
+        int w = 0;
+        for (int g = 0; g < globals; g++) {
+            if (globalWritten[g]) {
+                written[w++] = g;
+            }
+        }
+        return new Program(Arrays.copyOf(code, pos), Arrays.copyOf(globalSlots, globals), Arrays.copyOf(written, w),
+                zeroedTemps(), Arrays.copyOf(constants, constantCount), globals + constantCount + temps,
+                hostArrays.toArray(new long[0][]), listeners.toArray(new MemAccessListener[0]),
+                calls.toArray(new CallSite[0]), Arrays.copyOf(insnStarts, insns), Arrays.copyOf(insnPcs, insns),
+                Arrays.copyOf(insnCanTrap, insns), sortedMemberPcs(), sortedMemberStarts(), memberStarts.clone(),
+                chainableExits, description());
+    }
+
+    // ------------------------------------------------------------------ pass 1: the frame
+
+    private void number(int m, TranslationBlock tb) {
+        int[] mine = new int[tb.tempCount()];
+        Arrays.fill(mine, -1);
+        numbers[m] = mine;
+        tbTempRead[m] = new boolean[tb.tempCount()];
+        branchedTo[m] = new boolean[tb.labelCount()];
+        for (Op op : tb.ops()) {
+            Opcode opc = op.opcode();
+            if (opc == Opcode.PLUGIN_CB || opc == Opcode.PLUGIN_MEM) {
+                continue; // leftover markers run nothing
+            }
+            checkShape(op);
+            for (int i = 0; i < op.inCount(); i++) {
+                Temp t = op.in(i);
+                number(m, tb, t, op);
+                if (t.kind() == TempKind.TB) {
+                    tbTempRead[m][t.id()] = true;
+                }
+            }
+            for (int i = 0; i < op.outCount(); i++) {
+                Temp t = op.out(i);
+                if (t.isConst()) {
+                    throw new IllegalArgumentException("op writes constant " + t + ": " + op);
+                }
+                number(m, tb, t, op);
+                if (t.isGlobal()) {
+                    globalWritten[globalBySlot[t.slot()]] = true;
+                }
+            }
+            if (opc == Opcode.BR || opc == Opcode.BRCOND || opc == Opcode.SET_LABEL) {
+                if (op.label() == null || op.label().id() >= branchedTo[m].length) {
+                    throw new IllegalArgumentException("label of another block: " + op);
+                }
+                if (opc == Opcode.BR || (opc == Opcode.BRCOND && op.cond() != Cond.NEVER)) {
+                    branchedTo[m][op.label().id()] = true;
+                }
+            }
+        }
+    }
+
+    private static void checkShape(Op op) {
+        Opcode opc = op.opcode();
+        if (opc == Opcode.CALL) {
+            Helper h = op.helper();
+            if (h == null) {
+                throw new IllegalArgumentException("call without helper: " + op);
+            }
+            if (op.inCount() != h.longArgs() || op.outCount() != (h.returnsValue() ? 1 : 0)) {
+                throw new IllegalArgumentException("call arguments do not match " + h.type() + ": " + op);
+            }
+        } else if (op.outCount() != opc.outs() || op.inCount() != opc.ins()) {
+            throw new IllegalArgumentException(opc.mnemonic() + " takes " + opc.outs() + " outputs and " + opc.ins()
+                    + " inputs: " + op);
+        }
+    }
+
+    private void number(int m, TranslationBlock tb, Temp t, Op op) {
+        switch (t.kind()) {
+            case GLOBAL -> numberGlobal(t.slot());
+            case CONST, TB, EBB -> {
+                if (t.id() < 0 || t.id() >= numbers[m].length) {
+                    throw new IllegalArgumentException(t + " is not a temp of the block at 0x"
+                            + Long.toHexString(tb.pc()) + ": " + op);
+                }
+                if (numbers[m][t.id()] < 0) {
+                    numbers[m][t.id()] = t.isConst() ? CONST | newConstant(t.value()) : temps++;
+                }
+            }
+        }
+    }
+
+    private void numberGlobal(int slot) {
+        if (slot < 0) {
+            throw new IllegalArgumentException("global at negative slot " + slot);
+        }
+        if (slot >= globalBySlot.length) {
+            int old = globalBySlot.length;
+            globalBySlot = Arrays.copyOf(globalBySlot, Math.max(slot + 1, 2 * old));
+            Arrays.fill(globalBySlot, old, globalBySlot.length, -1);
+        }
+        if (globalBySlot[slot] < 0) {
+            if (globals == globalSlots.length) {
+                globalSlots = Arrays.copyOf(globalSlots, 2 * globals);
+                globalWritten = Arrays.copyOf(globalWritten, 2 * globals);
+            }
+            globalSlots[globals] = slot;
+            globalBySlot[slot] = globals++;
+        }
+    }
+
+    private int newConstant(long value) {
+        if (constantCount == constants.length) {
+            constants = Arrays.copyOf(constants, 2 * constantCount);
+        }
+        constants[constantCount] = value;
+        return constantCount++;
+    }
+
+    private boolean isGlobalSlot(int slot) {
+        return slot < globalBySlot.length && globalBySlot[slot] >= 0;
+    }
+
+    /** The frame index of {@code t} in member {@code m}. */
+    private int frame(int m, Temp t) {
+        if (t.isGlobal()) {
+            return globalBySlot[t.slot()];
+        }
+        int n = numbers[m][t.id()];
+        return (n & CONST) != 0 ? globals + (n & ~CONST) : globals + constantCount + n;
+    }
+
+    private int[] zeroedTemps() {
+        int[] out = new int[temps];
+        int n = 0;
+        for (int m = 0; m < members.size(); m++) {
+            boolean[] read = tbTempRead[m];
+            for (int id = 0; id < read.length; id++) {
+                if (read[id] && (numbers[m][id] & CONST) == 0) {
+                    out[n++] = globals + constantCount + numbers[m][id];
+                }
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    // ------------------------------------------------------------------ pass 2: the code
+
+    private void emitMember(int m, TranslationBlock tb) {
+        memberStarts[m] = pos;
+        startInsn(tb.pc());
+        int[] labelAt = new int[tb.labelCount()];
+        Arrays.fill(labelAt, -1);
+        int[] labelFixups = new int[8];
+        int fixups = 0;
+        boolean reachable = true;
+        for (Op op : tb.ops()) {
+            Opcode opc = op.opcode();
+            switch (opc) {
+                case INSN_START -> {
+                    startInsn(op.constArg());
+                    continue;
+                }
+                case SET_LABEL -> {
+                    int id = op.label().id();
+                    if (reachable || branchedTo[m][id]) {
+                        if (labelAt[id] >= 0) {
+                            throw new IllegalArgumentException("label " + op.label() + " placed twice in the block at 0x"
+                                    + Long.toHexString(tb.pc()));
+                        }
+                        labelAt[id] = pos;
+                        reachable = true;
+                    }
+                    continue;
+                }
+                case PLUGIN_CB, PLUGIN_MEM -> {
+                    continue;
+                }
+                default -> { }
+            }
+            // a region numbers its exits over every goto_tb leaving it, reachable or not
+            int exitIndex = -1;
+            if (opc == Opcode.GOTO_TB && region && op.aux() instanceof Long target && memberIndex(target) < 0) {
+                exitIndex = chainableExits++;
+            }
+            if (!reachable) {
+                continue;
+            }
+            int branch = emit(m, tb, op, exitIndex);
+            if (branch >= 0) {
+                if (fixups == labelFixups.length) {
+                    labelFixups = Arrays.copyOf(labelFixups, 2 * fixups);
+                }
+                labelFixups[fixups++] = branch;
+            }
+            if (opc.endsFlow() || (opc == Opcode.BRCOND && op.cond() == Cond.ALWAYS)) {
+                reachable = false;
+            }
+        }
+        if (reachable) {
+            throw new IllegalArgumentException("block at 0x" + Long.toHexString(tb.pc())
+                    + " falls off the end of its ops without an exit");
+        }
+        for (int i = 0; i < fixups; i++) {
+            int at = labelFixups[i];
+            int id = code[at];
+            if (labelAt[id] < 0) {
+                throw new IllegalArgumentException("label $L" + id + " of the block at 0x" + Long.toHexString(tb.pc())
+                        + " is branched to but never placed");
+            }
+            code[at] = labelAt[id];
+        }
+    }
+
+    private void startInsn(long pc) {
+        if (insns == insnStarts.length) {
+            insnStarts = Arrays.copyOf(insnStarts, 2 * insns);
+            insnPcs = Arrays.copyOf(insnPcs, 2 * insns);
+            insnCanTrap = Arrays.copyOf(insnCanTrap, 2 * insns);
+        }
+        insnStarts[insns] = pos;
+        insnPcs[insns] = pc;
+        insns++;
+    }
+
+    private void canTrap() {
+        insnCanTrap[insns - 1] = true;
+    }
+
+    /**
+     * Emits one reachable op. Returns the code position of a branch's target operand, which holds the
+     * label id until it is resolved, or -1.
+     */
+    private int emit(int m, TranslationBlock tb, Op op, int exitIndex) {
+        switch (op.opcode()) {
+            case MOV -> {
+                int d = frame(m, op.out(0));
+                int a = frame(m, op.in(0));
+                if (d != a) {
+                    put(MOV, d, a);
+                }
+            }
+            case NOT -> unary(m, op, NOT);
+            case NEG -> unary(m, op, NEG);
+            case EXT8S -> unary(m, op, EXT8S);
+            case EXT8U -> unary(m, op, EXT8U);
+            case EXT16S -> unary(m, op, EXT16S);
+            case EXT16U -> unary(m, op, EXT16U);
+            case EXT32S -> unary(m, op, EXT32S);
+            case EXT32U -> unary(m, op, EXT32U);
+            case ADD -> binary(m, op, ADD);
+            case SUB -> binary(m, op, SUB);
+            case MUL -> binary(m, op, MUL);
+            case MULSH -> binary(m, op, MULSH);
+            case MULUH -> binary(m, op, MULUH);
+            case DIV -> binary(m, op, DIV);
+            case DIVU -> binary(m, op, DIVU);
+            case REM -> binary(m, op, REM);
+            case REMU -> binary(m, op, REMU);
+            case AND -> binary(m, op, AND);
+            case OR -> binary(m, op, OR);
+            case XOR -> binary(m, op, XOR);
+            case SHL -> binary(m, op, SHL);
+            case SHR -> binary(m, op, SHR);
+            case SAR -> binary(m, op, SAR);
+            case SETCOND -> setcond(m, op);
+            case MOVCOND -> movcond(m, op);
+            case BRCOND -> {
+                Cond c = cond(op);
+                if (c == Cond.ALWAYS) {
+                    put(BR, op.label().id());
+                    return pos - 1;
+                }
+                if (c != Cond.NEVER) {
+                    put(conditional(BR_EQ, c), frame(m, op.in(0)), frame(m, op.in(1)), op.label().id());
+                    return pos - 1;
+                }
+            }
+            case BR -> {
+                put(BR, op.label().id());
+                return pos - 1;
+            }
+            case QEMU_LD -> {
+                MemOp mop = memOp(op);
+                canTrap();
+                int d = frame(m, op.out(0));
+                int a = frame(m, op.in(0));
+                if (mop.bigEndian() && mop.sizeShift() > 0) {
+                    put(LD_BE, d, a, mop.sizeShift() | (mop.signed() ? 4 : 0));
+                } else {
+                    put(switch (mop.sizeShift()) {
+                        case 0 -> mop.signed() ? LD8S : LD8U;
+                        case 1 -> mop.signed() ? LD16S : LD16U;
+                        case 2 -> mop.signed() ? LD32S : LD32U;
+                        default -> LD64;
+                    }, d, a);
+                }
+            }
+            case QEMU_ST -> {
+                MemOp mop = memOp(op);
+                canTrap();
+                int v = frame(m, op.in(0));
+                int a = frame(m, op.in(1));
+                if (mop.bigEndian() && mop.sizeShift() > 0) {
+                    put(ST_BE, v, a, mop.sizeShift());
+                } else {
+                    put(ST8 + mop.sizeShift(), v, a);
+                }
+            }
+            case LD_STATE -> put(LD_STATE, frame(m, op.out(0)), stateSlot(op));
+            case ST_STATE -> put(ST_STATE, stateSlot(op), frame(m, op.in(0)));
+            case LD_VCPU_INDEX -> put(LD_VCPU_INDEX, frame(m, op.out(0)));
+            case HOST_LD -> put(HOST_LD, frame(m, op.out(0)), hostArray(op), frame(m, op.in(0)));
+            case HOST_ST -> put(HOST_ST, hostArray(op), frame(m, op.in(0)), frame(m, op.in(1)));
+            case SET_MEM_LISTENER -> put(SET_MEM_LISTENER, listener(op));
+            case CALL -> call(m, op);
+            case EXIT_TB -> put(EXIT, Math.toIntExact(op.constArg()));
+            case GOTO_TB -> gotoTb(op, exitIndex);
+            case GOTO_PTR -> {
+                if (region) {
+                    put(GOTO_PTR, frame(m, op.in(0)));
+                } else {
+                    put(EXIT, ExitCodes.LOOKUP);
+                }
+            }
+            case INSN_START, SET_LABEL, PLUGIN_CB, PLUGIN_MEM -> throw new AssertionError(op);
+        }
+        return -1;
+    }
+
+    private void unary(int m, Op op, int instruction) {
+        put(instruction, frame(m, op.out(0)), frame(m, op.in(0)));
+    }
+
+    private void binary(int m, Op op, int instruction) {
+        put(instruction, frame(m, op.out(0)), frame(m, op.in(0)), frame(m, op.in(1)));
+    }
+
+    private static Cond cond(Op op) {
+        if (op.cond() == null) {
+            throw new IllegalArgumentException("no condition: " + op);
+        }
+        return op.cond();
+    }
+
+    /** The instruction of condition {@code c} in the family starting at {@code eq}. */
+    private static int conditional(int eq, Cond c) {
+        return eq + c.ordinal() - Cond.EQ.ordinal();
+    }
+
+    private void setcond(int m, Op op) {
+        Cond c = cond(op);
+        int d = frame(m, op.out(0));
+        if (c == Cond.ALWAYS || c == Cond.NEVER) {
+            put(MOVI, d, c == Cond.ALWAYS ? 1 : 0);
+        } else {
+            put(conditional(SET_EQ, c), d, frame(m, op.in(0)), frame(m, op.in(1)));
+        }
+    }
+
+    private void movcond(int m, Op op) {
+        Cond c = cond(op);
+        int d = frame(m, op.out(0));
+        if (c == Cond.ALWAYS || c == Cond.NEVER) {
+            int v = frame(m, op.in(c == Cond.ALWAYS ? 2 : 3));
+            if (v != d) {
+                put(MOV, d, v);
+            }
+            return;
+        }
+        int a = frame(m, op.in(0));
+        int b = frame(m, op.in(1));
+        int v = frame(m, op.in(2));
+        int w = frame(m, op.in(3));
+        switch (c) {
+            case EQ -> put(MOVCOND_EQ, d, a, b, v, w);
+            case NE -> put(MOVCOND_NE, d, a, b, v, w);
+            default -> {
+                put(MOVCOND, d, a, b, v, w);
+                put1(c.ordinal());
+            }
+        }
+    }
+
+    private static MemOp memOp(Op op) {
+        if (op.memOp() == null) {
+            throw new IllegalArgumentException("guest memory op without MemOp: " + op);
+        }
+        return op.memOp();
+    }
+
+    private int stateSlot(Op op) {
+        int slot = Math.toIntExact(op.constArg());
+        if (slot < 0) {
+            throw new IllegalArgumentException("state access to negative slot: " + op);
+        }
+        if (isGlobalSlot(slot)) {
+            // the cached copy and CpuState would disagree; the IR promises this never happens
+            throw new IllegalArgumentException("state access to slot " + slot + " of a global in the block: " + op);
+        }
+        return slot;
+    }
+
+    private int hostArray(Op op) {
+        if (!(op.aux() instanceof long[] array)) {
+            throw new IllegalArgumentException("host access without long[] target: " + op);
+        }
+        return pooled(array, hostArrays);
+    }
+
+    private int listener(Op op) {
+        if (op.aux() != null && !(op.aux() instanceof MemAccessListener)) {
+            throw new IllegalArgumentException("listener is not a MemAccessListener: " + op);
+        }
+        if (op.aux() == null) {
+            int i = listeners.indexOf(null);
+            if (i < 0) {
+                listeners.add(null);
+                i = listeners.size() - 1;
+            }
+            return i;
+        }
+        return pooled((MemAccessListener) op.aux(), listeners);
+    }
+
+    private <T> int pooled(T value, List<T> pool) {
+        Integer i = poolIndex.get(value);
+        if (i == null) {
+            pool.add(value);
+            i = pool.size() - 1;
+            poolIndex.put(value, i);
+        }
+        return i;
+    }
+
+    private void call(int m, Op op) {
+        CallSite site = CallSite.link(op.helper());
+        calls.add(site);
+        if (site.canTrap && !site.reloadAfter) {
+            canTrap(); // a trap in a helper that writes globals is caught by the call alone
+        }
+        int arity = site.arity;
+        put(arity <= MAX_DIRECT_ARGS ? CALL0 + arity : CALLN, calls.size() - 1,
+                op.outCount() == 0 ? -1 : frame(m, op.out(0)));
+        for (int i = 0; i < arity; i++) {
+            put1(frame(m, op.in(i)));
+        }
+    }
+
+    private void gotoTb(Op op, int exitIndex) {
+        int slot = Math.toIntExact(op.constArg());
+        int member = op.aux() instanceof Long target ? memberIndex(target) : -1;
+        if (member >= 0) {
+            put(JUMP_UNLESS_STOPPED, member, region ? ExitCodes.LOOKUP : slot);
+            if (memberFixupCount + 2 > memberFixups.length) {
+                memberFixups = Arrays.copyOf(memberFixups, 2 * memberFixups.length);
+            }
+            memberFixups[memberFixupCount++] = pos - 2;
+            memberFixups[memberFixupCount++] = member;
+        } else if (region) {
+            put(EXIT, exitIndex >= 0 ? ExitCodes.regionExit(exitIndex) : ExitCodes.LOOKUP);
+        } else {
+            put(EXIT, slot);
+        }
+    }
+
+    private int memberIndex(long pc) {
+        for (int i = 0; i < memberPcs.length; i++) {
+            if (memberPcs[i] == pc) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private void put1(int a) {
+        if (pos == code.length) {
+            code = Arrays.copyOf(code, 2 * pos);
+        }
+        code[pos++] = a;
+    }
+
+    private void put(int a, int b) {
+        put1(a);
+        put1(b);
+    }
+
+    private void put(int a, int b, int c) {
+        put(a, b);
+        put1(c);
+    }
+
+    private void put(int a, int b, int c, int d) {
+        put(a, b, c);
+        put1(d);
+    }
+
+    private void put(int a, int b, int c, int d, int e, int f) {
+        put(a, b, c, d);
+        put(e, f);
+    }
+
+    private long[] sortedMemberPcs() {
+        long[] pcs = memberPcs.clone();
+        Arrays.sort(pcs);
+        return pcs;
+    }
+
+    private int[] sortedMemberStarts() {
+        long[] sorted = sortedMemberPcs();
+        int[] starts = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            starts[i] = memberStarts[memberIndex(sorted[i])];
+        }
+        return starts;
+    }
+
+    private String description() {
+        int insnCount = 0;
+        for (TranslationBlock tb : members) {
+            insnCount += tb.insnCount();
+        }
+        String pc = "0x" + Long.toHexString(members.get(0).pc());
+        return region ? "region@" + pc + "[" + members.size() + " blocks, " + insnCount + " insns]"
+                : "block@" + pc + "[" + insnCount + " insns]";
+    }
+}
