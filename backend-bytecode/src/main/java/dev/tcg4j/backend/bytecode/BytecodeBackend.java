@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * helper whose method does not exist, ...).
  */
 public final class BytecodeBackend implements Backend {
+    /** The name this backend goes by, also its key among a component's backends. */
+    public static final String NAME = "bytecode";
     /** The {@code -d} item of this backend: logs every generated class at DEBUG. */
     private static final Logger LOG = LoggerFactory.getLogger("tcg4j.backend");
 
@@ -45,7 +47,7 @@ public final class BytecodeBackend implements Backend {
 
     @Override
     public String name() {
-        return "bytecode";
+        return NAME;
     }
 
     @Override
