@@ -5,7 +5,6 @@ import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
-import dev.tcg4j.ir.spi.CompiledRegion;
 import dev.tcg4j.ir.spi.ExecutableBlock;
 import dev.tcg4j.ir.spi.TranslatorHooks;
 import dev.tcg4j.memory.FlatGuestMemory;
@@ -16,7 +15,11 @@ import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
 
-/** Builds blocks by hand, compiles them with the bytecode backend and runs them on a fresh vCPU. */
+/**
+ * Builds blocks by hand and compiles them with the bytecode backend, verifying the class first, for the
+ * tests of what is particular to this backend (the contract itself is tested on every backend in
+ * tcg4j-testing).
+ */
 final class Harness {
     static final int SLOTS = 40;
     static final int PC_SLOT = 32;
@@ -54,18 +57,8 @@ final class Harness {
 
     /** Compiles a region after verifying its class, as {@link #compile} does for a block; enters at the first member. */
     static ExecutableBlock compileRegion(List<TranslationBlock> blocks) {
-        return regionEntries(blocks).get(0);
-    }
-
-    /** A verified region's entries, one per member. */
-    static List<ExecutableBlock> regionEntries(List<TranslationBlock> blocks) {
-        return region(blocks).entries();
-    }
-
-    /** A region compiled after verifying its class. */
-    static CompiledRegion region(List<TranslationBlock> blocks) {
         verify(BACKEND.regionClassBytes(blocks));
-        return BACKEND.compileRegion(blocks);
+        return BACKEND.compileRegion(blocks).entries().get(0);
     }
 
     static void verify(byte[] bytes) {

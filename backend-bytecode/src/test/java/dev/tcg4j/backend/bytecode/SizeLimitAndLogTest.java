@@ -11,16 +11,17 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.tcg4j.ir.Cond;
 import dev.tcg4j.ir.TbBuilder;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.spi.ExecutableBlock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The size limit that keeps blocks JIT-compilable, the -d log, and a block run many times. */
-class BlockSizeAndLoopTest {
+/** The size limits that keep blocks and regions JIT-compilable, and the -d backend log. */
+class SizeLimitAndLogTest {
     /** n guest instructions of four ALU ops each: x1 += x2; x3 ^= x1; x4 = x3 >> 1; x2 += 1. */
     private static TranslationBlock straightLine(int n) {
         TbBuilder e = Harness.builder(0x10000);
@@ -100,80 +101,45 @@ class BlockSizeAndLoopTest {
         assertTrue(msg.startsWith("block 0x10000: 3 insns,") && msg.contains("bytes of bytecode"), msg);
     }
 
-    /**
-     * A loop body as the runtime would chain it: x1 counts down, x2 accumulates; goto_tb 0 back to
-     * itself while x1 is not zero. Run it until it leaves; the JIT may compile it meanwhile.
-     */
-    @Test
-    void runsASimpleLoopBlockManyTimes() {
-        TranslationBlock tb = Harness.block(0x2000, e -> {
-            e.insnStart(0x2000);
-            e.add(X[2], X[2], X[1]);
-            e.insnStart(0x2004);
-            e.addi(X[1], X[1], -1);
-            e.insnStart(0x2008);
-            dev.tcg4j.ir.Label done = e.newLabel();
-            e.brcond(Cond.EQ, X[1], e.constant(0), done);
-            e.movi(PC, 0x2000);
-            e.gotoTb(0);
-            e.setLabel(done);
-            e.movi(PC, 0x200c);
-            e.gotoTb(1);
-        });
-        ExecutableBlock block = Harness.compile(tb);
-        CpuState cpu = Harness.cpu();
-        long n = 300_000;
-        cpu.regs[1] = n;
-        long runs = 0;
-        int exit;
-        do {
-            exit = block.execute(cpu);
-            runs++;
-        } while (exit == 0);
-        assertEquals(1, exit);
-        assertEquals(n, runs);
-        assertEquals(n * (n + 1) / 2, cpu.regs[2]);
-        assertEquals(0x200c, cpu.regs[PC_SLOT]);
-    }
-
-    private static TranslationBlock countdownLoop() {
-        return Harness.block(0x2000, e -> {
-            e.insnStart(0x2000);
-            e.add(X[2], X[2], X[1]);
-            e.insnStart(0x2004);
-            e.addi(X[1], X[1], -1);
-            e.insnStart(0x2008);
-            dev.tcg4j.ir.Label done = e.newLabel();
-            e.brcond(Cond.EQ, X[1], e.constant(0), done);
-            e.movi(PC, 0x2000);
-            e.gotoTb(0, 0x2000);
-            e.setLabel(done);
-            e.movi(PC, 0x200c);
-            e.gotoTb(1, 0x200c);
-        });
+    /** n instructions of four ALU ops each at pc, continuing to next. */
+    private static TranslationBlock straightLine(long pc, int n, long next) {
+        TbBuilder e = Harness.builder(pc);
+        for (int i = 0; i < n; i++) {
+            long insn = pc + 4L * i;
+            e.insnStart(insn);
+            e.recordInsn(insn, 4, 0x13);
+            e.add(X[1], X[1], X[2]);
+            e.xor(X[3], X[3], X[1]);
+            e.binaryImm(dev.tcg4j.ir.Opcode.SAR, X[4], X[3], 1);
+            e.addi(X[2], X[2], 1);
+        }
+        e.movi(PC, next);
+        e.gotoTb(0, next);
+        return e.build();
     }
 
     @Test
-    void blockJumpingToItsOwnStartLoopsWithoutLeaving() {
-        ExecutableBlock block = Harness.compile(countdownLoop());
-        CpuState cpu = Harness.cpu();
-        long n = 300_000;
-        cpu.regs[1] = n;
-        assertEquals(1, block.execute(cpu), "one execute runs every iteration and leaves by the fall-through slot");
-        assertEquals(n * (n + 1) / 2, cpu.regs[2]);
-        assertEquals(0, cpu.regs[1]);
-        assertEquals(0x200c, cpu.regs[PC_SLOT]);
-    }
+    void refusesARegionWhoseWholeMethodIsOverTheLimit() {
+        // each member alone is far under the limit: its own block compiles
+        int n = 40;
+        TranslationBlock first = straightLine(0x10000, n, 0x20000);
+        TranslationBlock second = straightLine(0x20000, n, 0x30000);
+        TranslationBlock third = straightLine(0x30000, n, 0x40000);
+        Harness.compile(third);
+        BytecodeTooLargeException e = assertThrows(BytecodeTooLargeException.class,
+                () -> Harness.BACKEND.compileRegion(List.of(first, second, third)));
+        assertEquals(0x10000, e.pc());
+        assertEquals(3 * n, e.insnCount());
+        assertTrue(e.codeSize() > BytecodeTooLargeException.REGION_LIMIT, () -> "size " + e.codeSize());
 
-    @Test
-    void selfLoopLeavesThroughItsSlotWhenAStopIsRequested() {
-        ExecutableBlock block = Harness.compile(countdownLoop());
+        // fewer members fit, and run through both
         CpuState cpu = Harness.cpu();
-        cpu.regs[1] = 10;
-        cpu.exitRequested = true;
-        assertEquals(0, block.execute(cpu));
-        assertEquals(10, cpu.regs[2], "exactly one iteration ran");
-        assertEquals(9, cpu.regs[1]);
-        assertEquals(0x2000, cpu.regs[PC_SLOT]);
+        cpu.regs[2] = 1;
+        assertEquals(ExitCodes.regionExit(0), Harness.compileRegion(List.of(first, second)).execute(cpu));
+        long[] want = straightLineInJava(2 * n, 0, 1, 0);
+        assertEquals(want[0], cpu.regs[1]);
+        assertEquals(want[2], cpu.regs[3]);
+        assertEquals(want[3], cpu.regs[4]);
+        assertEquals(0x30000, cpu.regs[PC_SLOT]);
     }
 }
