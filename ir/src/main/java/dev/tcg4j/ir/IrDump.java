@@ -28,13 +28,14 @@ public final class IrDump {
             case PLUGIN_CB -> "plugin_cb " + PluginMarker.values()[(int) op.constArg()].mnemonic();
             case PLUGIN_MEM -> line(opc.mnemonic(), op, "$0x" + Long.toHexString(op.constArg()));
             case CALL -> {
-                StringJoiner j = new StringJoiner(", ", "call " + op.helper().name() + (op.inCount() + op.outCount() > 0 ? " " : ""), "");
-                j.setEmptyValue("call " + op.helper().name());
+                String name = op.helper() == null ? "?" : op.helper().name();
+                StringJoiner j = new StringJoiner(", ", "call " + name + (op.inCount() + op.outCount() > 0 ? " " : ""), "");
+                j.setEmptyValue("call " + name);
                 for (int i = 0; i < op.outCount(); i++) {
-                    j.add(op.out(i).name());
+                    j.add(String.valueOf(op.out(i)));
                 }
                 for (int i = 0; i < op.inCount(); i++) {
-                    j.add(op.in(i).name());
+                    j.add(String.valueOf(op.in(i)));
                 }
                 yield j.toString();
             }
@@ -42,24 +43,29 @@ public final class IrDump {
             case GOTO_TB -> op.aux() instanceof Long target
                     ? line(opc.mnemonic(), op, "$" + op.constArg(), "0x" + Long.toHexString(target))
                     : line(opc.mnemonic(), op, "$" + op.constArg());
-            case HOST_LD, HOST_ST -> line(opc.mnemonic(), op, "long[" + ((long[]) op.aux()).length + "]");
+            case HOST_LD, HOST_ST -> line(opc.mnemonic(), op,
+                    op.aux() instanceof long[] a ? "long[" + a.length + "]" : String.valueOf(op.aux()));
             case SET_MEM_LISTENER -> opc.mnemonic() + " " + (op.aux() == null ? "null" : op.aux().toString());
-            case QEMU_LD, QEMU_ST -> line(opc.mnemonic(), op, op.memOp().toString());
-            case SETCOND, MOVCOND -> line(opc.mnemonic(), op, op.cond().mnemonic());
-            case BRCOND -> line(opc.mnemonic(), op, op.cond().mnemonic(), op.label().toString());
+            case QEMU_LD, QEMU_ST -> line(opc.mnemonic(), op, String.valueOf(op.memOp()));
+            case SETCOND, MOVCOND -> line(opc.mnemonic(), op, cond(op));
+            case BRCOND -> line(opc.mnemonic(), op, cond(op), String.valueOf(op.label()));
             case BR, SET_LABEL -> opc.mnemonic() + " " + op.label();
             default -> line(opc.mnemonic(), op);
         };
+    }
+
+    private static String cond(Op op) {
+        return op.cond() == null ? "null" : op.cond().mnemonic();
     }
 
     private static String line(String mnemonic, Op op, String... extra) {
         StringJoiner j = new StringJoiner(", ", mnemonic + " ", "");
         j.setEmptyValue(mnemonic);
         for (int i = 0; i < op.outCount(); i++) {
-            j.add(op.out(i).name());
+            j.add(String.valueOf(op.out(i)));
         }
         for (int i = 0; i < op.inCount(); i++) {
-            j.add(op.in(i).name());
+            j.add(String.valueOf(op.in(i)));
         }
         for (String e : extra) {
             j.add(e);

@@ -1,5 +1,6 @@
 package dev.tcg4j.ir.spi;
 
+import dev.tcg4j.ir.IrVerifier;
 import dev.tcg4j.ir.Op;
 import dev.tcg4j.ir.TbBuilder;
 import dev.tcg4j.ir.TranslationBlock;
@@ -9,14 +10,25 @@ import dev.tcg4j.ir.cpu.GuestTrap;
 /**
  * The guest-independent translation loop (QEMU's {@code translator_loop}): drives a frontend one
  * instruction at a time and calls the plugin hooks around each instruction.
+ *
+ * <p>When {@link IrVerifier#enabled()} (under {@code -d verify}, and in every test), each block is
+ * verified as the frontend left it and again after the plugin hooks' inject pass: a broken block
+ * throws {@link dev.tcg4j.ir.InvalidIrException} naming it and its broken op.
  */
 public final class TranslatorLoop {
     private static final int PAGE_MASK = ~(GuestMemory.PAGE_SIZE - 1);
 
     private final GuestFrontend frontend;
+    private final boolean verify;
 
+    /** A loop that verifies blocks when {@link IrVerifier#enabled()} says so at its creation. */
     public TranslatorLoop(GuestFrontend frontend) {
+        this(frontend, IrVerifier.enabled());
+    }
+
+    public TranslatorLoop(GuestFrontend frontend, boolean verify) {
         this.frontend = frontend;
+        this.verify = verify;
     }
 
     /**
@@ -28,6 +40,7 @@ public final class TranslatorLoop {
         TbBuilder b = new TbBuilder(pc, flags, hooks);
         BlockTranslator t = frontend.begin(b, code);
         hooks.tbStart(b);
+        boolean instrumented = hooks.enabled();
         int started = 0;
         boolean ended = false;
         while (!ended) {
@@ -66,7 +79,14 @@ public final class TranslatorLoop {
                 ended = true;
             }
         }
+        if (verify) {
+            IrVerifier.verify(b.build(), instrumented, "translation");
+        }
         hooks.tbEnd(b, started);
-        return b.build();
+        TranslationBlock tb = b.build();
+        if (verify && instrumented) {
+            IrVerifier.verify(tb, false, "the inject pass");
+        }
+        return tb;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tcg4j.it.harness;
 
+import dev.tcg4j.ir.IrVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +122,9 @@ public final class GuestRunner {
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("--sun-misc-unsafe-memory-access=allow");
         command.addAll(extraJvmArgs);
+        if (IrVerifier.enabled()) {
+            command.add("-D" + IrVerifier.PROPERTY + "=true"); // the child verifies every block it translates, too
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(TCG4J_MAIN_CLASS);

@@ -13,7 +13,7 @@ import java.util.Set;
 public final class OptionParser {
     /** The -d items tcg4j acts on; the rest of QEMU's are accepted and do nothing. */
     public static final Set<String> LOG_ITEMS = Set.of("in_asm", "op", "op_plugin", "exec", "plugin", "strace",
-            "unimp", "nochain", "int", "backend", "internal");
+            "unimp", "nochain", "int", "backend", "internal", "verify");
     private static final Set<String> QEMU_ONLY_LOG_ITEMS = Set.of("out_asm", "op_opt", "op_ind", "cpu",
             "mmu", "pcall", "cpu_reset", "guest_errors", "page", "fdt", "pm", "tid", "vpu", "invalid_mem");
 
@@ -154,7 +154,8 @@ public final class OptionParser {
                 -0 argv0             pass argv0 as the program's argv[0]
                 -L path              guest library prefix (kept for dynamically linked programs; unused)
                 -s size              stack size in bytes (k, M, G suffixes)
-                -d item[,...]        enable logs: in_asm, op, op_plugin, exec, plugin, strace, unimp, int, nochain
+                -d item[,...]        enable logs: in_asm, op, op_plugin, exec, plugin, strace, unimp, int, nochain;
+                                     verify checks every block's IR after translation and after plugin injection
                 -D logfile           write logs and plugin output to logfile instead of stderr
                 -dfilter range[,...] restrict block logs to address ranges (0x1000+0x100, 0x1000..0x1fff, 0x10ff-0x100)
                 -strace              log system calls

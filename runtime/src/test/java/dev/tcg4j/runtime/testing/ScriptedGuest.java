@@ -1,8 +1,10 @@
 package dev.tcg4j.runtime.testing;
 
 import dev.tcg4j.ir.TbBuilder;
+import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.spi.Backend;
 import dev.tcg4j.ir.spi.BlockTooLargeException;
@@ -25,6 +27,8 @@ import java.util.function.ToIntFunction;
  */
 public final class ScriptedGuest {
     public static final int END_OF_BLOCK = 0x80000000;
+
+    private static final Temp PC = Temp.global("pc", TestArch.PC);
 
     private final TestArch arch = new TestArch();
     private final Map<Long, ToIntFunction<CpuState>> scripts = new HashMap<>();
@@ -72,11 +76,19 @@ public final class ScriptedGuest {
                         long bits = code.fetch16(next) | (long) code.fetch16(next + 2) << 16;
                         tb.recordInsn(next, 4, bits);
                         next += 4;
-                        return (bits & END_OF_BLOCK) != 0 ? Status.BLOCK_ENDED : Status.CONTINUE;
+                        if ((bits & END_OF_BLOCK) != 0) {
+                            endBlock(tb);
+                            return Status.BLOCK_ENDED;
+                        }
+                        return Status.CONTINUE;
                     }
 
+                    /** The IR is not what runs (the script is), but it is well formed: it exits. */
                     @Override
-                    public void endBlock(TbBuilder tb) {}
+                    public void endBlock(TbBuilder tb) {
+                        tb.movi(PC, next);
+                        tb.exitTb(ExitCodes.LOOKUP);
+                    }
                 };
             }
 

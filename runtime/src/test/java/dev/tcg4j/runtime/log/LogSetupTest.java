@@ -1,0 +1,34 @@
+package dev.tcg4j.runtime.log;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
+import dev.tcg4j.ir.IrVerifier;
+import dev.tcg4j.runtime.cli.OptionParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class LogSetupTest {
+    @AfterEach
+    void restoreTheTestConfiguration() throws Exception {
+        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ctx.reset();
+        new ContextInitializer(ctx).autoConfig();
+    }
+
+    @Test
+    void dashDVerifySwitchesTheIrVerifierOn() throws Exception {
+        Set<String> items = OptionParser.parse(List.of("-d", "exec,verify", "prog")).logItems();
+        LogSetup.configure(Set.of("exec"), null, new PrintStream(new ByteArrayOutputStream()));
+        assertFalse(LoggerFactory.getLogger(IrVerifier.LOGGER).isDebugEnabled());
+        LogSetup.configure(items, null, new PrintStream(new ByteArrayOutputStream()));
+        assertTrue(LoggerFactory.getLogger(IrVerifier.LOGGER).isDebugEnabled());
+    }
+}
