@@ -116,6 +116,30 @@ final class Instructions {
     /** a: a region's goto_ptr: continue at the member whose pc is a, else leave by lookup */
     static final int GOTO_PTR = 78;
 
+    // superinstructions: two ops in one dispatch, fused by the predecoder where the first op's result
+    // is a temp only the second reads
+    /** d a b: d = guest load at a + b (an address computation and its load) */
+    static final int LD8U_AT_SUM = 79;
+    static final int LD8S_AT_SUM = 80;
+    static final int LD16U_AT_SUM = 81;
+    static final int LD16S_AT_SUM = 82;
+    static final int LD32U_AT_SUM = 83;
+    static final int LD32S_AT_SUM = 84;
+    static final int LD64_AT_SUM = 85;
+    /** v a b: guest store of v at a + b */
+    static final int ST8_AT_SUM = 86;
+    static final int ST16_AT_SUM = 87;
+    static final int ST32_AT_SUM = 88;
+    static final int ST64_AT_SUM = 89;
+    /** d a b: d = ext32s(a + b), and so on: RV64's word ops */
+    static final int ADDW = 90;
+    static final int SUBW = 91;
+    static final int MULW = 92;
+    /** d a c: d = a, then leave with exit code c (the pc set by a block exit) */
+    static final int MOV_EXIT = 93;
+    /** d a t c: d = a, then {@link #JUMP_UNLESS_STOPPED} t c */
+    static final int MOV_JUMP_UNLESS_STOPPED = 94;
+
     /** Most helper arguments passed without an array. */
     static final int MAX_DIRECT_ARGS = 6;
 }

@@ -15,7 +15,7 @@ final class InterpretedBlock extends ExecutableBlock {
 
     @Override
     public int execute(CpuState cpu) {
-        Frames.Frame frame = Frames.acquire(program.frameSize);
+        Frames.Frame frame = Frames.acquire(program);
         try {
             return Interpreter.run(program, entry, cpu, frame.slots);
         } finally {

@@ -305,6 +305,75 @@ final class Interpreter {
                         }
                         ip = member;
                     }
+                    case LD8U_AT_SUM -> {
+                        f[c[ip + 1]] = mem.ld8u(f[c[ip + 2]] + f[c[ip + 3]]);
+                        ip += 4;
+                    }
+                    case LD8S_AT_SUM -> {
+                        f[c[ip + 1]] = mem.ld8s(f[c[ip + 2]] + f[c[ip + 3]]);
+                        ip += 4;
+                    }
+                    case LD16U_AT_SUM -> {
+                        f[c[ip + 1]] = mem.ld16u(f[c[ip + 2]] + f[c[ip + 3]]);
+                        ip += 4;
+                    }
+                    case LD16S_AT_SUM -> {
+                        f[c[ip + 1]] = mem.ld16s(f[c[ip + 2]] + f[c[ip + 3]]);
+                        ip += 4;
+                    }
+                    case LD32U_AT_SUM -> {
+                        f[c[ip + 1]] = mem.ld32u(f[c[ip + 2]] + f[c[ip + 3]]);
+                        ip += 4;
+                    }
+                    case LD32S_AT_SUM -> {
+                        f[c[ip + 1]] = mem.ld32s(f[c[ip + 2]] + f[c[ip + 3]]);
+                        ip += 4;
+                    }
+                    case LD64_AT_SUM -> {
+                        f[c[ip + 1]] = mem.ld64(f[c[ip + 2]] + f[c[ip + 3]]);
+                        ip += 4;
+                    }
+                    case ST8_AT_SUM -> {
+                        mem.st8(f[c[ip + 2]] + f[c[ip + 3]], f[c[ip + 1]]);
+                        ip += 4;
+                    }
+                    case ST16_AT_SUM -> {
+                        mem.st16(f[c[ip + 2]] + f[c[ip + 3]], f[c[ip + 1]]);
+                        ip += 4;
+                    }
+                    case ST32_AT_SUM -> {
+                        mem.st32(f[c[ip + 2]] + f[c[ip + 3]], f[c[ip + 1]]);
+                        ip += 4;
+                    }
+                    case ST64_AT_SUM -> {
+                        mem.st64(f[c[ip + 2]] + f[c[ip + 3]], f[c[ip + 1]]);
+                        ip += 4;
+                    }
+                    case ADDW -> {
+                        f[c[ip + 1]] = (int) (f[c[ip + 2]] + f[c[ip + 3]]);
+                        ip += 4;
+                    }
+                    case SUBW -> {
+                        f[c[ip + 1]] = (int) (f[c[ip + 2]] - f[c[ip + 3]]);
+                        ip += 4;
+                    }
+                    case MULW -> {
+                        f[c[ip + 1]] = (int) (f[c[ip + 2]] * f[c[ip + 3]]);
+                        ip += 4;
+                    }
+                    case MOV_EXIT -> {
+                        f[c[ip + 1]] = f[c[ip + 2]];
+                        writeBack(p, f, regs);
+                        return c[ip + 3];
+                    }
+                    case MOV_JUMP_UNLESS_STOPPED -> {
+                        f[c[ip + 1]] = f[c[ip + 2]];
+                        if (cpu.exitRequested) {
+                            writeBack(p, f, regs);
+                            return c[ip + 4];
+                        }
+                        ip = c[ip + 3];
+                    }
                     default -> throw new IllegalStateException("bad instruction " + c[ip] + " at " + ip + " of " + p);
                 }
             }
@@ -318,7 +387,6 @@ final class Interpreter {
         for (int i = 0; i < slots.length; i++) {
             f[i] = regs[slots[i]];
         }
-        System.arraycopy(p.constants, 0, f, slots.length, p.constants.length);
         for (int t : p.zeroedTemps) {
             f[t] = 0;
         }

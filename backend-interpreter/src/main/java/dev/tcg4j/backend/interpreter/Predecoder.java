@@ -48,6 +48,8 @@ final class Predecoder {
     /** Per member, by temp id: a temp's number, or CONST | a constant's number; -1 when unused. */
     private final int[][] numbers;
     private final boolean[][] tbTempRead;
+    /** Per member, by temp id: how many ops read the temp. */
+    private final int[][] reads;
     private final boolean[][] branchedTo;
 
     // pass 2: the code
@@ -77,6 +79,7 @@ final class Predecoder {
         this.memberStarts = new int[members.size()];
         this.numbers = new int[members.size()][];
         this.tbTempRead = new boolean[members.size()][];
+        this.reads = new int[members.size()][];
         this.branchedTo = new boolean[members.size()][];
         Arrays.fill(globalBySlot, -1);
         for (int m = 0; m < members.size(); m++) {
@@ -132,6 +135,7 @@ final class Predecoder {
         Arrays.fill(mine, -1);
         numbers[m] = mine;
         tbTempRead[m] = new boolean[tb.tempCount()];
+        reads[m] = new int[tb.tempCount()];
         branchedTo[m] = new boolean[tb.labelCount()];
         for (Op op : tb.ops()) {
             Opcode opc = op.opcode();
@@ -144,6 +148,9 @@ final class Predecoder {
                 number(m, tb, t, op);
                 if (t.kind() == TempKind.TB) {
                     tbTempRead[m][t.id()] = true;
+                }
+                if (!t.isGlobal()) {
+                    reads[m][t.id()]++;
                 }
             }
             for (int i = 0; i < op.outCount(); i++) {
@@ -262,7 +269,7 @@ final class Predecoder {
         int[] labelFixups = new int[8];
         int fixups = 0;
         boolean reachable = true;
-        for (Op op : tb.ops()) {
+        for (Op op = tb.ops().first(); op != null; op = op.next()) {
             Opcode opc = op.opcode();
             switch (opc) {
                 case INSN_START -> {
@@ -286,15 +293,20 @@ final class Predecoder {
                 }
                 default -> { }
             }
-            // a region numbers its exits over every goto_tb leaving it, reachable or not
-            int exitIndex = -1;
-            if (opc == Opcode.GOTO_TB && region && op.aux() instanceof Long target && memberIndex(target) < 0) {
-                exitIndex = chainableExits++;
-            }
+            int exitIndex = exitIndex(op);
             if (!reachable) {
                 continue;
             }
-            int branch = emit(m, tb, op, exitIndex);
+            int branch;
+            Op second = fusable(m, op, op.next());
+            if (second != null) {
+                emitFused(m, op, second, exitIndex(second));
+                branch = -1;
+                op = second;
+                opc = op.opcode();
+            } else {
+                branch = emit(m, tb, op, exitIndex);
+            }
             if (branch >= 0) {
                 if (fixups == labelFixups.length) {
                     labelFixups = Arrays.copyOf(labelFixups, 2 * fixups);
@@ -317,6 +329,86 @@ final class Predecoder {
                         + " is branched to but never placed");
             }
             code[at] = labelAt[id];
+        }
+    }
+
+    /** A region numbers its exits over every goto_tb leaving it, reachable or not, in op order. */
+    private int exitIndex(Op op) {
+        if (op.opcode() == Opcode.GOTO_TB && region && op.aux() instanceof Long target && memberIndex(target) < 0) {
+            return chainableExits++;
+        }
+        return -1;
+    }
+
+    /**
+     * The op that {@code op} and the op right after it fuse into one superinstruction with, or null:
+     * an address sum and the guest access at it, a sum, difference or product and its sign extension
+     * from 32 bits, and the move before an exit (the pc). The sum's temp must be one nothing else reads.
+     */
+    private Op fusable(int m, Op op, Op next) {
+        if (next == null) {
+            return null;
+        }
+        Opcode first = op.opcode();
+        Opcode then = next.opcode();
+        if (first == Opcode.MOV) {
+            return then == Opcode.EXIT_TB || then == Opcode.GOTO_TB ? next : null;
+        }
+        if (first != Opcode.ADD && first != Opcode.SUB && first != Opcode.MUL) {
+            return null;
+        }
+        Temp t = op.out(0);
+        if ((t.kind() != TempKind.EBB && t.kind() != TempKind.TB) || reads[m][t.id()] != 1) {
+            return null;
+        }
+        return switch (then) {
+            case EXT32S -> next.in(0) == t ? next : null;
+            case QEMU_LD -> first == Opcode.ADD && next.in(0) == t && littleEndian(next) ? next : null;
+            case QEMU_ST -> first == Opcode.ADD && next.in(1) == t && next.in(0) != t && littleEndian(next) ? next : null;
+            default -> null;
+        };
+    }
+
+    private static boolean littleEndian(Op access) {
+        MemOp mop = memOp(access);
+        return !mop.bigEndian() || mop.sizeShift() == 0;
+    }
+
+    private void emitFused(int m, Op op, Op second, int exitIndex) {
+        switch (second.opcode()) {
+            case EXT32S -> put(switch (op.opcode()) {
+                case ADD -> ADDW;
+                case SUB -> SUBW;
+                default -> MULW;
+            }, frame(m, second.out(0)), frame(m, op.in(0)), frame(m, op.in(1)));
+            case QEMU_LD -> {
+                MemOp mop = second.memOp();
+                canTrap();
+                put(switch (mop.sizeShift()) {
+                    case 0 -> mop.signed() ? LD8S_AT_SUM : LD8U_AT_SUM;
+                    case 1 -> mop.signed() ? LD16S_AT_SUM : LD16U_AT_SUM;
+                    case 2 -> mop.signed() ? LD32S_AT_SUM : LD32U_AT_SUM;
+                    default -> LD64_AT_SUM;
+                }, frame(m, second.out(0)), frame(m, op.in(0)), frame(m, op.in(1)));
+            }
+            case QEMU_ST -> {
+                canTrap();
+                put(ST8_AT_SUM + second.memOp().sizeShift(), frame(m, second.in(0)), frame(m, op.in(0)),
+                        frame(m, op.in(1)));
+            }
+            case EXIT_TB -> put(MOV_EXIT, frame(m, op.out(0)), frame(m, op.in(0)), Math.toIntExact(second.constArg()));
+            case GOTO_TB -> {
+                int d = frame(m, op.out(0));
+                int a = frame(m, op.in(0));
+                int member = stayingMember(second);
+                if (member >= 0) {
+                    put(MOV_JUMP_UNLESS_STOPPED, d, a, member, gotoTbCode(second, -1));
+                    fixMemberStart(pos - 2, member);
+                } else {
+                    put(MOV_EXIT, d, a, gotoTbCode(second, exitIndex));
+                }
+            }
+            default -> throw new AssertionError(second);
         }
     }
 
@@ -556,20 +648,39 @@ final class Predecoder {
     }
 
     private void gotoTb(Op op, int exitIndex) {
-        int slot = Math.toIntExact(op.constArg());
-        int member = op.aux() instanceof Long target ? memberIndex(target) : -1;
+        int member = stayingMember(op);
         if (member >= 0) {
-            put(JUMP_UNLESS_STOPPED, member, region ? ExitCodes.LOOKUP : slot);
-            if (memberFixupCount + 2 > memberFixups.length) {
-                memberFixups = Arrays.copyOf(memberFixups, 2 * memberFixups.length);
-            }
-            memberFixups[memberFixupCount++] = pos - 2;
-            memberFixups[memberFixupCount++] = member;
-        } else if (region) {
-            put(EXIT, exitIndex >= 0 ? ExitCodes.regionExit(exitIndex) : ExitCodes.LOOKUP);
+            put(JUMP_UNLESS_STOPPED, member, gotoTbCode(op, -1));
+            fixMemberStart(pos - 2, member);
         } else {
-            put(EXIT, slot);
+            put(EXIT, gotoTbCode(op, exitIndex));
         }
+    }
+
+    /** The member a goto_tb stays in (for a block, itself when it jumps to its own start), or -1. */
+    private int stayingMember(Op gotoTb) {
+        return gotoTb.aux() instanceof Long target ? memberIndex(target) : -1;
+    }
+
+    /**
+     * The exit code of a goto_tb: for a block its slot; for a region a jump to a member leaves (when
+     * stopped) by lookup, as does one without a static target, and others by their region exit.
+     */
+    private int gotoTbCode(Op gotoTb, int exitIndex) {
+        int slot = Math.toIntExact(gotoTb.constArg());
+        if (!region) {
+            return slot;
+        }
+        return exitIndex >= 0 ? ExitCodes.regionExit(exitIndex) : ExitCodes.LOOKUP;
+    }
+
+    /** The code at {@code at} is to hold where member {@code member} starts, once that is known. */
+    private void fixMemberStart(int at, int member) {
+        if (memberFixupCount + 2 > memberFixups.length) {
+            memberFixups = Arrays.copyOf(memberFixups, 2 * memberFixups.length);
+        }
+        memberFixups[memberFixupCount++] = at;
+        memberFixups[memberFixupCount++] = member;
     }
 
     private int memberIndex(long pc) {
@@ -603,6 +714,11 @@ final class Predecoder {
     private void put(int a, int b, int c, int d) {
         put(a, b, c);
         put1(d);
+    }
+
+    private void put(int a, int b, int c, int d, int e) {
+        put(a, b, c, d);
+        put1(e);
     }
 
     private void put(int a, int b, int c, int d, int e, int f) {

@@ -44,6 +44,10 @@ final class Program {
     final int[] entries;
     final int chainableExits;
     final String description;
+    /** The thread that ran this program first, and runs it in {@link #ownFrame}; see {@link Frames}. */
+    volatile Thread owner;
+    /** Read and written by the owner thread only. */
+    Frames.Frame ownFrame;
 
     Program(int[] code, int[] globalSlots, int[] writtenGlobals, int[] zeroedTemps, long[] constants, int frameSize,
             long[][] hostArrays, MemAccessListener[] listeners, CallSite[] calls, int[] insnStarts, long[] insnPcs,

@@ -230,6 +230,50 @@ class ArithmeticOpsTest {
         }
     }
 
+    /** RV64's word ops: the 64-bit result through a temp, then sign-extended from bit 31. */
+    @ParameterizedTest(name = "{0}w({1}, {2}) = {3}")
+    @CsvSource({
+        "ADD, 0x7fffffff, 1, 0xffffffff80000000",
+        "ADD, 0x1234567800000005, 0x10, 0x15",
+        "SUB, 0, 1, -1",
+        "SUB, 0x80000000, 1, 0x7fffffff",
+        "MUL, 0x10000, 0x10000, 0",
+        "MUL, 0xffff, 0x10001, 0xffffffffffffffff",
+    })
+    void wordOpsSignExtendTheirLow32Bits(Opcode opc, String a, String b, String expected) {
+        TranslationBlock tb = Ir.block(0x1000, e -> {
+            e.insnStart(0x1000);
+            Temp t = e.newTemp();
+            e.binary(opc, t, X[1], X[2]);
+            e.ext32s(X[3], t);
+            Temp u = e.newTemp();
+            e.binaryImm(opc, u, X[1], parse(b));
+            e.ext32s(X[4], u);
+            e.movi(PC, 0x1004);
+            e.exitTb(0);
+        });
+        Outcome o = BackendComparison.run(tb, Ir.state().reg(1, parse(a)).reg(2, parse(b)));
+        assertEquals(parse(expected), o.reg(3));
+        assertEquals(parse(expected), o.reg(4));
+    }
+
+    /** The same shape where the temp is read again: its 64-bit value must still be there. */
+    @Test
+    void aWordOpsTempReadAgainKeepsAll64Bits() {
+        TranslationBlock tb = Ir.block(0x1000, e -> {
+            e.insnStart(0x1000);
+            Temp t = e.newTemp();
+            e.add(t, X[1], X[2]);
+            e.ext32s(X[3], t);
+            e.mov(X[4], t);
+            e.movi(PC, 0x1004);
+            e.exitTb(0);
+        });
+        Outcome o = BackendComparison.run(tb, Ir.state().reg(1, 0x1_0000_0000L).reg(2, 0x8000_0000L));
+        assertEquals(0xffff_ffff_8000_0000L, o.reg(3));
+        assertEquals(0x1_8000_0000L, o.reg(4));
+    }
+
     @Test
     void anOpMayReadAndWriteTheSameTemp() {
         TbBuilder e = Ir.builder(0x1000);

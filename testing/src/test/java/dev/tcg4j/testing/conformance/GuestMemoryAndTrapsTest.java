@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tcg4j.ir.Helper;
 import dev.tcg4j.ir.MemOp;
+import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.ExitCodes;
@@ -269,6 +270,56 @@ class GuestMemoryAndTrapsTest {
         assertEquals(ExitCodes.TRAP, o.exit());
         assertEquals(0x1230, o.cpu().trapPc);
         assertEquals(UNMAPPED, o.cpu().trap.address());
+    }
+
+    /**
+     * As a frontend emits a load or store: the address summed into a temp only the access reads.
+     * (A backend may fuse the two; the trap still belongs to the access's instruction.)
+     */
+    @Test
+    void accessesAtAComputedAddressLoadStoreAndTrapAsTheirInstruction() {
+        TranslationBlock tb = Ir.block(0x1000, e -> {
+            for (int i = 0; i < EVERY_LOAD.length; i++) {
+                e.insnStart(0x1000 + 4 * i);
+                Temp a = e.newTemp();
+                e.addi(a, X[1], i);
+                e.qemuLd(X[10 + i], a, EVERY_LOAD[i]);
+            }
+            for (int i = 0; i < 4; i++) {
+                e.insnStart(0x1100 + 4 * i);
+                Temp a = e.newTemp();
+                e.add(a, X[2], e.constant(16 * i));
+                e.qemuSt(X[3], a, new MemOp(i, false, false));
+            }
+            e.insnStart(0x1200);
+            e.movi(PC, 0x1204);
+            e.exitTb(0);
+        });
+        byte[] bytes = HexFormat.of().parseHex("f1e2d3c4b5a69788796a5b4c3d2e1f00");
+        Outcome o = BackendComparison.run(tb, memory().write(DATA, bytes).reg(1, DATA).reg(2, DATA + 0x400)
+                .reg(3, 0x0102_0304_0506_0708L));
+        assertEquals(0, o.exit());
+        for (int i = 0; i < EVERY_LOAD.length; i++) {
+            assertEquals(expectedLoad(bytes, i, EVERY_LOAD[i]), o.reg(10 + i), EVERY_LOAD[i].toString());
+        }
+        GuestMemory m = o.cpu().memory;
+        assertEquals(0x08L, m.ld64(DATA + 0x400));
+        assertEquals(0x0708L, m.ld64(DATA + 0x410));
+        assertEquals(0x0506_0708L, m.ld64(DATA + 0x420));
+        assertEquals(0x0102_0304_0506_0708L, m.ld64(DATA + 0x430));
+
+        // the third load crosses into the unmapped page: its instruction's pc, the first two loads
+        // done, the stores not
+        long nearEnd = LAST_PAGE + PAGE - 3;
+        Outcome fault = BackendComparison.run(tb, memory().write(nearEnd, (byte) 0x85, (byte) 0x86)
+                .reg(1, nearEnd).reg(2, DATA + 0x400).reg(3, 1).reg(12, 77));
+        assertEquals(ExitCodes.TRAP, fault.exit());
+        assertEquals(0x1008, fault.cpu().trapPc);
+        assertEquals(LAST_PAGE + PAGE, fault.cpu().trap.address());
+        assertEquals(0x85, fault.reg(10));
+        assertEquals((byte) 0x86, fault.reg(11));
+        assertEquals(77, fault.reg(12));
+        assertEquals(0, fault.cpu().memory.ld64(DATA + 0x400));
     }
 
     @Test
