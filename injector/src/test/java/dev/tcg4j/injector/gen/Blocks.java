@@ -25,7 +25,7 @@ import java.util.List;
  * 0x1008 amoadd.d a0,a2,(a1) a call to a helper flagged TOUCHES_GUEST_MEMORY, then the block exit
  * </pre>
  */
-final class Blocks {
+public final class Blocks {
     static final Temp A0 = Temp.global("a0", 10);
     static final Temp A1 = Temp.global("a1", 11);
     static final Temp A2 = Temp.global("a2", 12);
@@ -74,7 +74,7 @@ final class Blocks {
 
     private Blocks() {}
 
-    /** Like an AMO helper: reports the load and the store it performs to the published listener. */
+    /** Like an AMO helper: reports the load and the store it performs to the published listener. Public, as backends call it. */
     public static long amoadd(CpuState cpu, long addr, long v) {
         cpu.reportAccess(addr, 0x1234, MemOp.UQ.meminfo(false));
         cpu.reportAccess(addr, 0x1234 + v, MemOp.UQ.meminfo(true));

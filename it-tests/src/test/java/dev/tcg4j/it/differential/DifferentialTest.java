@@ -4,37 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.tcg4j.it.backends.BackendSelectingMain;
 import dev.tcg4j.it.harness.GuestRunner;
 import dev.tcg4j.it.harness.RunResult;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each guest program under qemu-riscv64 and under tcg4j, with the same argv, environment and
- * stdin: stdout and stderr must be byte-identical (apart from the emulator's name in an
- * uncaught-signal report) and the exit status the same.
+ * Each guest program under qemu-riscv64 and under tcg4j on each backend, with the same argv,
+ * environment and stdin: stdout and stderr must be byte-identical (apart from the emulator's name
+ * in an uncaught-signal report) and the exit status the same.
  */
 class DifferentialTest {
 
     private static GuestRunner runner;
+    /** QEMU's run of each case, made once for all backends. */
+    private static final Map<String, RunResult> QEMU_RUNS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void locateTools() {
         runner = GuestRunner.create();
     }
 
-    static Stream<GuestCase> cases() {
-        return GuestCatalog.all().stream();
+    static Stream<Arguments> cases() {
+        return GuestCatalog.all().stream()
+                .flatMap(c -> BackendSelectingMain.BACKENDS.stream().map(b -> Arguments.of(c, b)));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("cases")
-    void matchesQemu(GuestCase guestCase) {
-        RunResult qemu = runIn(guestCase, true);
-        RunResult tcg4j = runIn(guestCase, false);
+    void matchesQemu(GuestCase guestCase, String backend) {
+        RunResult qemu = QEMU_RUNS.computeIfAbsent(guestCase.name(), n -> runIn(guestCase, null));
+        RunResult tcg4j = runIn(guestCase, backend);
         assertFalse(qemu.timedOut(), qemu::describe);
         assertFalse(tcg4j.timedOut(), tcg4j::describe);
         assertAll(
@@ -48,11 +55,12 @@ class DifferentialTest {
                                 + Outputs.firstDifference(qemu.normalizedStderr(), tcg4j.normalizedStderr())));
     }
 
-    private static RunResult runIn(GuestCase guestCase, boolean underQemu) {
+    /** The case under tcg4j on {@code backend}, or under QEMU when it is null. */
+    private static RunResult runIn(GuestCase guestCase, String backend) {
         Path scratch = GuestRunner.tempDirectory();
         try {
             var invocation = guestCase.invocation(runner, scratch);
-            return underQemu ? runner.runQemu(invocation) : runner.runTcg4j(invocation);
+            return backend == null ? runner.runQemu(invocation) : runner.runTcg4j(invocation, backend);
         } finally {
             GuestRunner.deleteRecursively(scratch);
         }

@@ -1,6 +1,7 @@
 package dev.tcg4j.it.harness;
 
 import dev.tcg4j.ir.IrVerifier;
+import dev.tcg4j.it.backends.BackendSelectingMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,14 @@ public final class GuestRunner {
         return run("tcg4j", tcg4jCommand(invocation), invocation);
     }
 
+    /**
+     * Runs tcg4j on the named backend: {@code bytecode} runs the production command line as
+     * {@link #runTcg4j(Invocation)} does; another backend runs {@link BackendSelectingMain}.
+     */
+    public RunResult runTcg4j(Invocation invocation, String backend) {
+        return run("tcg4j " + backend, tcg4jCommand(invocation, backend), invocation);
+    }
+
     public List<String> qemuCommand(Invocation invocation) {
         List<String> command = new ArrayList<>();
         command.add(QEMU);
@@ -117,6 +126,12 @@ public final class GuestRunner {
 
     /** {@code java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp <this class path> Main [options] PROGRAM ARGS}. */
     public List<String> tcg4jCommand(Invocation invocation) {
+        return tcg4jCommand(invocation, BackendSelectingMain.PRODUCTION);
+    }
+
+    /** The command of {@link #runTcg4j(Invocation, String)}. */
+    public List<String> tcg4jCommand(Invocation invocation, String backend) {
+        boolean production = backend.equals(BackendSelectingMain.PRODUCTION);
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -125,9 +140,12 @@ public final class GuestRunner {
         if (IrVerifier.enabled()) {
             command.add("-D" + IrVerifier.PROPERTY + "=true"); // the child verifies every block it translates, too
         }
+        if (!production) {
+            command.add("-D" + BackendSelectingMain.BACKEND_PROPERTY + "=" + backend);
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(TCG4J_MAIN_CLASS);
+        command.add(production ? TCG4J_MAIN_CLASS : BackendSelectingMain.class.getName());
         command.addAll(invocation.emulatorOptions());
         command.add(invocation.program().toString());
         command.addAll(invocation.args());
