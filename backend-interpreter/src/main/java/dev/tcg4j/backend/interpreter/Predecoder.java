@@ -53,7 +53,7 @@ final class Predecoder {
     private final boolean[][] branchedTo;
 
     // pass 2: the code
-    private int[] code = new int[256];
+    private int[] code = new int[64];
     private int pos;
     private final List<long[]> hostArrays = new ArrayList<>();
     private final List<MemAccessListener> listeners = new ArrayList<>();
@@ -741,13 +741,11 @@ final class Predecoder {
         return starts;
     }
 
-    private String description() {
+    private Program.Description description() {
         int insnCount = 0;
         for (TranslationBlock tb : members) {
             insnCount += tb.insnCount();
         }
-        String pc = "0x" + Long.toHexString(members.get(0).pc());
-        return region ? "region@" + pc + "[" + members.size() + " blocks, " + insnCount + " insns]"
-                : "block@" + pc + "[" + insnCount + " insns]";
+        return new Program.Description(members.get(0).pc(), region ? members.size() : 0, insnCount);
     }
 }

@@ -43,7 +43,7 @@ final class Program {
     /** The entry of each member, in member order. */
     final int[] entries;
     final int chainableExits;
-    final String description;
+    final Description description;
     /** The thread that ran this program first, and runs it in {@link #ownFrame}; see {@link Frames}. */
     volatile Thread owner;
     /** Read and written by the owner thread only. */
@@ -51,7 +51,7 @@ final class Program {
 
     Program(int[] code, int[] globalSlots, int[] writtenGlobals, int[] zeroedTemps, long[] constants, int frameSize,
             long[][] hostArrays, MemAccessListener[] listeners, CallSite[] calls, int[] insnStarts, long[] insnPcs,
-            boolean[] insnCanTrap, long[] memberPcs, int[] memberStarts, int[] entries, int chainableExits, String description) {
+            boolean[] insnCanTrap, long[] memberPcs, int[] memberStarts, int[] entries, int chainableExits, Description description) {
         this.code = code;
         this.globalSlots = globalSlots;
         this.writtenGlobals = writtenGlobals;
@@ -106,6 +106,16 @@ final class Program {
 
     @Override
     public String toString() {
-        return description;
+        return description.toString();
+    }
+
+    /** What {@link #toString} says, put together only when asked. */
+    record Description(long pc, int regionMembers, int insns) {
+        @Override
+        public String toString() {
+            String at = "0x" + Long.toHexString(pc);
+            return regionMembers > 0 ? "region@" + at + "[" + regionMembers + " blocks, " + insns + " insns]"
+                    : "block@" + at + "[" + insns + " insns]";
+        }
     }
 }
