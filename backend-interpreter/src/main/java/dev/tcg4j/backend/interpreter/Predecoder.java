@@ -3,7 +3,6 @@ package dev.tcg4j.backend.interpreter;
 import static dev.tcg4j.backend.interpreter.Instructions.*;
 
 import dev.tcg4j.ir.Cond;
-import dev.tcg4j.ir.Helper;
 import dev.tcg4j.ir.MemOp;
 import dev.tcg4j.ir.Op;
 import dev.tcg4j.ir.Opcode;
@@ -20,9 +19,8 @@ import java.util.Map;
 
 /**
  * Turns the op lists of a block, or of the members of a region, into one {@link Program}, in two
- * passes over the ops: the first numbers the frame (globals by their {@code cpu.regs} slot, then
- * constants, then each member's temps) and finds the labels something branches to; the second
- * emits the instructions.
+ * passes over the ops: the first numbers the frame ({@link FrameLayout}); the second emits the
+ * instructions, fusing some pairs of ops into superinstructions.
  *
  * <p>What runs is what the bytecode backend runs: ops after an exit or a branch are skipped up to
  * the next label something branches to, leftover plugin markers do nothing, a goto_tb to a member's
@@ -30,27 +28,11 @@ import java.util.Map;
  * refuses is refused with {@link IllegalArgumentException}.
  */
 final class Predecoder {
-    /** Marks a constant's number in a member's temp numbering. */
-    private static final int CONST = 1 << 30;
-
     private final List<TranslationBlock> members;
     private final boolean region;
     private final long[] memberPcs;
 
-    // pass 1: the frame
-    private int[] globalBySlot = new int[64];
-    private int[] globalSlots = new int[16];
-    private boolean[] globalWritten = new boolean[16];
-    private int globals;
-    private long[] constants = new long[16];
-    private int constantCount;
-    private int temps;
-    /** Per member, by temp id: a temp's number, or CONST | a constant's number; -1 when unused. */
-    private final int[][] numbers;
-    private final boolean[][] tbTempRead;
-    /** Per member, by temp id: how many ops read the temp. */
-    private final int[][] reads;
-    private final boolean[][] branchedTo;
+    private final FrameLayout layout;
 
     // pass 2: the code
     private int[] code = new int[64];
@@ -77,11 +59,6 @@ final class Predecoder {
         this.region = region;
         this.memberPcs = new long[members.size()];
         this.memberStarts = new int[members.size()];
-        this.numbers = new int[members.size()][];
-        this.tbTempRead = new boolean[members.size()][];
-        this.reads = new int[members.size()][];
-        this.branchedTo = new boolean[members.size()][];
-        Arrays.fill(globalBySlot, -1);
         for (int m = 0; m < members.size(); m++) {
             long pc = members.get(m).pc();
             for (int k = 0; k < m; k++) {
@@ -91,6 +68,7 @@ final class Predecoder {
             }
             memberPcs[m] = pc;
         }
+        this.layout = new FrameLayout(members);
     }
 
     /** The program of one block; its goto_tb exits return their slot. */
@@ -105,158 +83,17 @@ final class Predecoder {
 
     private Program build() {
         for (int m = 0; m < members.size(); m++) {
-            number(m, members.get(m));
-        }
-        for (int m = 0; m < members.size(); m++) {
             emitMember(m, members.get(m));
         }
         for (int i = 0; i < memberFixupCount; i += 2) {
             code[memberFixups[i]] = memberStarts[memberFixups[i + 1]];
         }
-        int[] written = new int[globals];
-        int w = 0;
-        for (int g = 0; g < globals; g++) {
-            if (globalWritten[g]) {
-                written[w++] = g;
-            }
-        }
-        return new Program(Arrays.copyOf(code, pos), Arrays.copyOf(globalSlots, globals), Arrays.copyOf(written, w),
-                zeroedTemps(), Arrays.copyOf(constants, constantCount), globals + constantCount + temps,
+        return new Program(Arrays.copyOf(code, pos), layout.globalSlots(), layout.writtenGlobals(),
+                layout.zeroedTemps(), layout.constants(), layout.size(),
                 hostArrays.toArray(new long[0][]), listeners.toArray(new MemAccessListener[0]),
                 calls.toArray(new CallSite[0]), Arrays.copyOf(insnStarts, insns), Arrays.copyOf(insnPcs, insns),
                 Arrays.copyOf(insnCanTrap, insns), sortedMemberPcs(), sortedMemberStarts(), memberStarts.clone(),
                 chainableExits, description());
-    }
-
-    // ------------------------------------------------------------------ pass 1: the frame
-
-    private void number(int m, TranslationBlock tb) {
-        int[] mine = new int[tb.tempCount()];
-        Arrays.fill(mine, -1);
-        numbers[m] = mine;
-        tbTempRead[m] = new boolean[tb.tempCount()];
-        reads[m] = new int[tb.tempCount()];
-        branchedTo[m] = new boolean[tb.labelCount()];
-        for (Op op : tb.ops()) {
-            Opcode opc = op.opcode();
-            if (opc == Opcode.PLUGIN_CB || opc == Opcode.PLUGIN_MEM) {
-                continue; // leftover markers run nothing
-            }
-            checkShape(op);
-            for (int i = 0; i < op.inCount(); i++) {
-                Temp t = op.in(i);
-                number(m, tb, t, op);
-                if (t.kind() == TempKind.TB) {
-                    tbTempRead[m][t.id()] = true;
-                }
-                if (!t.isGlobal()) {
-                    reads[m][t.id()]++;
-                }
-            }
-            for (int i = 0; i < op.outCount(); i++) {
-                Temp t = op.out(i);
-                if (t.isConst()) {
-                    throw new IllegalArgumentException("op writes constant " + t + ": " + op);
-                }
-                number(m, tb, t, op);
-                if (t.isGlobal()) {
-                    globalWritten[globalBySlot[t.slot()]] = true;
-                }
-            }
-            if (opc == Opcode.BR || opc == Opcode.BRCOND || opc == Opcode.SET_LABEL) {
-                if (op.label() == null || op.label().id() >= branchedTo[m].length) {
-                    throw new IllegalArgumentException("label of another block: " + op);
-                }
-                if (opc == Opcode.BR || (opc == Opcode.BRCOND && op.cond() != Cond.NEVER)) {
-                    branchedTo[m][op.label().id()] = true;
-                }
-            }
-        }
-    }
-
-    private static void checkShape(Op op) {
-        Opcode opc = op.opcode();
-        if (opc == Opcode.CALL) {
-            Helper h = op.helper();
-            if (h == null) {
-                throw new IllegalArgumentException("call without helper: " + op);
-            }
-            if (op.inCount() != h.longArgs() || op.outCount() != (h.returnsValue() ? 1 : 0)) {
-                throw new IllegalArgumentException("call arguments do not match " + h.type() + ": " + op);
-            }
-        } else if (op.outCount() != opc.outs() || op.inCount() != opc.ins()) {
-            throw new IllegalArgumentException(opc.mnemonic() + " takes " + opc.outs() + " outputs and " + opc.ins()
-                    + " inputs: " + op);
-        }
-    }
-
-    private void number(int m, TranslationBlock tb, Temp t, Op op) {
-        switch (t.kind()) {
-            case GLOBAL -> numberGlobal(t.slot());
-            case CONST, TB, EBB -> {
-                if (t.id() < 0 || t.id() >= numbers[m].length) {
-                    throw new IllegalArgumentException(t + " is not a temp of the block at 0x"
-                            + Long.toHexString(tb.pc()) + ": " + op);
-                }
-                if (numbers[m][t.id()] < 0) {
-                    numbers[m][t.id()] = t.isConst() ? CONST | newConstant(t.value()) : temps++;
-                }
-            }
-        }
-    }
-
-    private void numberGlobal(int slot) {
-        if (slot < 0) {
-            throw new IllegalArgumentException("global at negative slot " + slot);
-        }
-        if (slot >= globalBySlot.length) {
-            int old = globalBySlot.length;
-            globalBySlot = Arrays.copyOf(globalBySlot, Math.max(slot + 1, 2 * old));
-            Arrays.fill(globalBySlot, old, globalBySlot.length, -1);
-        }
-        if (globalBySlot[slot] < 0) {
-            if (globals == globalSlots.length) {
-                globalSlots = Arrays.copyOf(globalSlots, 2 * globals);
-                globalWritten = Arrays.copyOf(globalWritten, 2 * globals);
-            }
-            globalSlots[globals] = slot;
-            globalBySlot[slot] = globals++;
-        }
-    }
-
-    private int newConstant(long value) {
-        if (constantCount == constants.length) {
-            constants = Arrays.copyOf(constants, 2 * constantCount);
-        }
-        constants[constantCount] = value;
-        return constantCount++;
-    }
-
-    private boolean isGlobalSlot(int slot) {
-        return slot < globalBySlot.length && globalBySlot[slot] >= 0;
-    }
-
-    /** The frame index of {@code t} in member {@code m}. */
-    private int frame(int m, Temp t) {
-        if (t.isGlobal()) {
-            return globalBySlot[t.slot()];
-        }
-        int n = numbers[m][t.id()];
-        return (n & CONST) != 0 ? globals + (n & ~CONST) : globals + constantCount + n;
-    }
-
-    private int[] zeroedTemps() {
-        int[] out = new int[temps];
-        int n = 0;
-        for (int m = 0; m < members.size(); m++) {
-            boolean[] read = tbTempRead[m];
-            for (int id = 0; id < read.length; id++) {
-                if (read[id] && (numbers[m][id] & CONST) == 0) {
-                    out[n++] = globals + constantCount + numbers[m][id];
-                }
-            }
-        }
-        return Arrays.copyOf(out, n);
     }
 
     // ------------------------------------------------------------------ pass 2: the code
@@ -278,7 +115,7 @@ final class Predecoder {
                 }
                 case SET_LABEL -> {
                     int id = op.label().id();
-                    if (reachable || branchedTo[m][id]) {
+                    if (reachable || layout.branchedTo(m, id)) {
                         if (labelAt[id] >= 0) {
                             throw new IllegalArgumentException("label " + op.label() + " placed twice in the block at 0x"
                                     + Long.toHexString(tb.pc()));
@@ -358,7 +195,7 @@ final class Predecoder {
             return null;
         }
         Temp t = op.out(0);
-        if ((t.kind() != TempKind.EBB && t.kind() != TempKind.TB) || reads[m][t.id()] != 1) {
+        if ((t.kind() != TempKind.EBB && t.kind() != TempKind.TB) || layout.reads(m, t) != 1) {
             return null;
         }
         return switch (then) {
@@ -380,7 +217,7 @@ final class Predecoder {
                 case ADD -> ADDW;
                 case SUB -> SUBW;
                 default -> MULW;
-            }, frame(m, second.out(0)), frame(m, op.in(0)), frame(m, op.in(1)));
+            }, layout.frame(m, second.out(0)), layout.frame(m, op.in(0)), layout.frame(m, op.in(1)));
             case QEMU_LD -> {
                 MemOp mop = second.memOp();
                 canTrap();
@@ -389,17 +226,17 @@ final class Predecoder {
                     case 1 -> mop.signed() ? LD16S_AT_SUM : LD16U_AT_SUM;
                     case 2 -> mop.signed() ? LD32S_AT_SUM : LD32U_AT_SUM;
                     default -> LD64_AT_SUM;
-                }, frame(m, second.out(0)), frame(m, op.in(0)), frame(m, op.in(1)));
+                }, layout.frame(m, second.out(0)), layout.frame(m, op.in(0)), layout.frame(m, op.in(1)));
             }
             case QEMU_ST -> {
                 canTrap();
-                put(ST8_AT_SUM + second.memOp().sizeShift(), frame(m, second.in(0)), frame(m, op.in(0)),
-                        frame(m, op.in(1)));
+                put(ST8_AT_SUM + second.memOp().sizeShift(), layout.frame(m, second.in(0)), layout.frame(m, op.in(0)),
+                        layout.frame(m, op.in(1)));
             }
-            case EXIT_TB -> put(MOV_EXIT, frame(m, op.out(0)), frame(m, op.in(0)), Math.toIntExact(second.constArg()));
+            case EXIT_TB -> put(MOV_EXIT, layout.frame(m, op.out(0)), layout.frame(m, op.in(0)), Math.toIntExact(second.constArg()));
             case GOTO_TB -> {
-                int d = frame(m, op.out(0));
-                int a = frame(m, op.in(0));
+                int d = layout.frame(m, op.out(0));
+                int a = layout.frame(m, op.in(0));
                 int member = stayingMember(second);
                 if (member >= 0) {
                     put(MOV_JUMP_UNLESS_STOPPED, d, a, member, gotoTbCode(second, -1));
@@ -434,8 +271,8 @@ final class Predecoder {
     private int emit(int m, TranslationBlock tb, Op op, int exitIndex) {
         switch (op.opcode()) {
             case MOV -> {
-                int d = frame(m, op.out(0));
-                int a = frame(m, op.in(0));
+                int d = layout.frame(m, op.out(0));
+                int a = layout.frame(m, op.in(0));
                 if (d != a) {
                     put(MOV, d, a);
                 }
@@ -472,7 +309,7 @@ final class Predecoder {
                     return pos - 1;
                 }
                 if (c != Cond.NEVER) {
-                    put(conditional(BR_EQ, c), frame(m, op.in(0)), frame(m, op.in(1)), op.label().id());
+                    put(conditional(BR_EQ, c), layout.frame(m, op.in(0)), layout.frame(m, op.in(1)), op.label().id());
                     return pos - 1;
                 }
             }
@@ -483,8 +320,8 @@ final class Predecoder {
             case QEMU_LD -> {
                 MemOp mop = memOp(op);
                 canTrap();
-                int d = frame(m, op.out(0));
-                int a = frame(m, op.in(0));
+                int d = layout.frame(m, op.out(0));
+                int a = layout.frame(m, op.in(0));
                 if (mop.bigEndian() && mop.sizeShift() > 0) {
                     put(LD_BE, d, a, mop.sizeShift() | (mop.signed() ? 4 : 0));
                 } else {
@@ -499,26 +336,26 @@ final class Predecoder {
             case QEMU_ST -> {
                 MemOp mop = memOp(op);
                 canTrap();
-                int v = frame(m, op.in(0));
-                int a = frame(m, op.in(1));
+                int v = layout.frame(m, op.in(0));
+                int a = layout.frame(m, op.in(1));
                 if (mop.bigEndian() && mop.sizeShift() > 0) {
                     put(ST_BE, v, a, mop.sizeShift());
                 } else {
                     put(ST8 + mop.sizeShift(), v, a);
                 }
             }
-            case LD_STATE -> put(LD_STATE, frame(m, op.out(0)), stateSlot(op));
-            case ST_STATE -> put(ST_STATE, stateSlot(op), frame(m, op.in(0)));
-            case LD_VCPU_INDEX -> put(LD_VCPU_INDEX, frame(m, op.out(0)));
-            case HOST_LD -> put(HOST_LD, frame(m, op.out(0)), hostArray(op), frame(m, op.in(0)));
-            case HOST_ST -> put(HOST_ST, hostArray(op), frame(m, op.in(0)), frame(m, op.in(1)));
+            case LD_STATE -> put(LD_STATE, layout.frame(m, op.out(0)), stateSlot(op));
+            case ST_STATE -> put(ST_STATE, stateSlot(op), layout.frame(m, op.in(0)));
+            case LD_VCPU_INDEX -> put(LD_VCPU_INDEX, layout.frame(m, op.out(0)));
+            case HOST_LD -> put(HOST_LD, layout.frame(m, op.out(0)), hostArray(op), layout.frame(m, op.in(0)));
+            case HOST_ST -> put(HOST_ST, hostArray(op), layout.frame(m, op.in(0)), layout.frame(m, op.in(1)));
             case SET_MEM_LISTENER -> put(SET_MEM_LISTENER, listener(op));
             case CALL -> call(m, op);
             case EXIT_TB -> put(EXIT, Math.toIntExact(op.constArg()));
             case GOTO_TB -> gotoTb(op, exitIndex);
             case GOTO_PTR -> {
                 if (region) {
-                    put(GOTO_PTR, frame(m, op.in(0)));
+                    put(GOTO_PTR, layout.frame(m, op.in(0)));
                 } else {
                     put(EXIT, ExitCodes.LOOKUP);
                 }
@@ -529,11 +366,11 @@ final class Predecoder {
     }
 
     private void unary(int m, Op op, int instruction) {
-        put(instruction, frame(m, op.out(0)), frame(m, op.in(0)));
+        put(instruction, layout.frame(m, op.out(0)), layout.frame(m, op.in(0)));
     }
 
     private void binary(int m, Op op, int instruction) {
-        put(instruction, frame(m, op.out(0)), frame(m, op.in(0)), frame(m, op.in(1)));
+        put(instruction, layout.frame(m, op.out(0)), layout.frame(m, op.in(0)), layout.frame(m, op.in(1)));
     }
 
     private static Cond cond(Op op) {
@@ -550,28 +387,28 @@ final class Predecoder {
 
     private void setcond(int m, Op op) {
         Cond c = cond(op);
-        int d = frame(m, op.out(0));
+        int d = layout.frame(m, op.out(0));
         if (c == Cond.ALWAYS || c == Cond.NEVER) {
             put(MOVI, d, c == Cond.ALWAYS ? 1 : 0);
         } else {
-            put(conditional(SET_EQ, c), d, frame(m, op.in(0)), frame(m, op.in(1)));
+            put(conditional(SET_EQ, c), d, layout.frame(m, op.in(0)), layout.frame(m, op.in(1)));
         }
     }
 
     private void movcond(int m, Op op) {
         Cond c = cond(op);
-        int d = frame(m, op.out(0));
+        int d = layout.frame(m, op.out(0));
         if (c == Cond.ALWAYS || c == Cond.NEVER) {
-            int v = frame(m, op.in(c == Cond.ALWAYS ? 2 : 3));
+            int v = layout.frame(m, op.in(c == Cond.ALWAYS ? 2 : 3));
             if (v != d) {
                 put(MOV, d, v);
             }
             return;
         }
-        int a = frame(m, op.in(0));
-        int b = frame(m, op.in(1));
-        int v = frame(m, op.in(2));
-        int w = frame(m, op.in(3));
+        int a = layout.frame(m, op.in(0));
+        int b = layout.frame(m, op.in(1));
+        int v = layout.frame(m, op.in(2));
+        int w = layout.frame(m, op.in(3));
         switch (c) {
             case EQ -> put(MOVCOND_EQ, d, a, b, v, w);
             case NE -> put(MOVCOND_NE, d, a, b, v, w);
@@ -594,7 +431,7 @@ final class Predecoder {
         if (slot < 0) {
             throw new IllegalArgumentException("state access to negative slot: " + op);
         }
-        if (isGlobalSlot(slot)) {
+        if (layout.isGlobalSlot(slot)) {
             // the cached copy and CpuState would disagree; the IR promises this never happens
             throw new IllegalArgumentException("state access to slot " + slot + " of a global in the block: " + op);
         }
@@ -641,9 +478,9 @@ final class Predecoder {
         }
         int arity = site.arity;
         put(arity <= MAX_DIRECT_ARGS ? CALL0 + arity : CALLN, calls.size() - 1,
-                op.outCount() == 0 ? -1 : frame(m, op.out(0)));
+                op.outCount() == 0 ? -1 : layout.frame(m, op.out(0)));
         for (int i = 0; i < arity; i++) {
-            put1(frame(m, op.in(i)));
+            put1(layout.frame(m, op.in(i)));
         }
     }
 
