@@ -2,6 +2,7 @@ package dev.tcg4j.testing;
 
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.memory.FlatGuestMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class GuestState {
 
     /** A guest memory window of {@code 2^addressBits} bytes, nothing mapped. */
     public static GuestMemory newMemory(int addressBits) {
-        return new GuestMemory(addressBits);
+        return new FlatGuestMemory(addressBits);
     }
 
     List<Mapping> mappings() {
