@@ -5,7 +5,6 @@ import dev.tcg4j.ir.spi.GuestArch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * RV64GC as the runtime and plugins see it: the layout of {@code CpuState.regs} and the Linux
@@ -141,17 +140,6 @@ public final class RiscvArch implements GuestArch {
     @Override
     public int syscallInsnSize() {
         return 4;
-    }
-
-    /** Derived from the encoding tables by {@link RiscvIsa}, as riscv_hwprobe's pairs are. */
-    @Override
-    public long hwcap() {
-        return RiscvIsa.hwcap();
-    }
-
-    @Override
-    public Map<Long, Long> hwprobe() {
-        return RiscvIsa.hwprobe();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.tcg4j.ir.spi;
 
 import dev.tcg4j.ir.Temp;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the runtime needs to know of a guest architecture, and what plugins may see of its registers.
@@ -34,17 +33,6 @@ public interface GuestArch {
 
     /** Length of the syscall instruction: the runtime resumes after it. */
     int syscallInsnSize();
-
-    /** AT_HWCAP of the initial auxiliary vector. */
-    long hwcap();
-
-    /**
-     * The key/value pairs of the architecture's hardware-probe system call (riscv_hwprobe), by key,
-     * for the keys that depend on the ISA alone; empty for an architecture without one.
-     */
-    default Map<Long, Long> hwprobe() {
-        return Map.of();
-    }
 
     /** Registers plugins can read, by name. */
     List<RegisterDescriptor> registers();

@@ -7,7 +7,6 @@ import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.exec.GuestEvents;
 import dev.tcg4j.runtime.linux.fs.FdTable;
 import dev.tcg4j.runtime.linux.host.Libc;
-import dev.tcg4j.runtime.linux.signal.SignalFrames;
 import dev.tcg4j.runtime.linux.signal.Signals;
 import dev.tcg4j.runtime.linux.syscall.SyscallDispatcher;
 import java.io.PrintStream;
@@ -19,18 +18,20 @@ import java.util.List;
  */
 public final class LinuxProcess implements GuestEvents {
     private final GuestArch arch;
+    private final LinuxAbi abi;
     private final ProcessContext ctx;
     private final SyscallDispatcher dispatcher;
 
-    public LinuxProcess(GuestArch arch, AddressSpace space, Libc libc, SignalFrames frames, String programPath,
+    public LinuxProcess(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, String programPath,
             String progName, PrintStream stderr, boolean announceFatalSignals) {
         this.arch = arch;
-        Signals signals = new Signals(frames, progName, stderr, announceFatalSignals);
+        this.abi = abi;
+        Signals signals = new Signals(abi.signalFrames(), progName, stderr, announceFatalSignals);
         this.ctx = new ProcessContext(space.memory(), space, new FdTable(libc), libc, signals, programPath,
-                (int) ProcessHandle.current().pid());
+                (int) ProcessHandle.current().pid(), abi);
         this.dispatcher = new SyscallDispatcher(ctx, arch);
         long tramp = space.mapAnywhere(0, AddressSpace.PAGE, GuestMemory.READ | GuestMemory.WRITE);
-        byte[] code = frames.trampolineCode();
+        byte[] code = abi.signalFrames().trampolineCode();
         space.memory().write(tramp, code);
         space.protect(tramp, AddressSpace.PAGE, GuestMemory.READ | GuestMemory.EXEC);
         signals.setTrampoline(tramp);
@@ -55,7 +56,7 @@ public final class LinuxProcess implements GuestEvents {
         Libc libc = ctx.libc();
         InitialStack.Ids ids = new InitialStack.Ids(libc.getuid(), libc.geteuid(), libc.getgid(), libc.getegid());
         InitialStack.Layout layout = InitialStack.build(ctx.memory(), ctx.space().stackTop(), argv, envp, execfn,
-                program, arch.hwcap(), ids, random16);
+                program, abi.hwcap(), ids, random16);
         cpu.regs[arch.pcSlot()] = program.entry();
         cpu.regs[arch.stackPointerSlot()] = layout.sp();
         return layout;

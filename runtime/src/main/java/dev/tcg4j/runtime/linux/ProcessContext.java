@@ -8,8 +8,9 @@ import dev.tcg4j.runtime.linux.signal.Signals;
 /**
  * What the system calls of one guest process work on.
  *
+ * @param abi what the guest architecture's Linux does its own way (syscall numbers, uname's machine)
  * @param programPath the program's absolute host path: what /proc/self/exe reads as
  * @param pid the guest's pid (the host's), also the tid of its main thread
  */
 public record ProcessContext(GuestMemory memory, AddressSpace space, FdTable fds, Libc libc, Signals signals,
-        String programPath, int pid) {}
+        String programPath, int pid, LinuxAbi abi) {}

@@ -99,7 +99,7 @@ public final class Emulator {
         String absolute = Path.of(req.program()).toAbsolutePath().normalize().toString();
         // "-d int" shows exceptions: then a fatal signal is announced as qemu does when it dumps core
         boolean announce = LoggerFactory.getLogger("tcg4j.int").isDebugEnabled();
-        LinuxProcess process = new LinuxProcess(arch, space, engine.libc(), engine.signalFrames(), absolute, PROG,
+        LinuxProcess process = new LinuxProcess(arch, space, engine.libc(), engine.linuxAbi(), absolute, PROG,
                 req.stderr(), announce);
         CpuState cpu = new CpuState(arch.stateSlots(), 0, memory);
         byte[] random = new byte[16];

@@ -3,7 +3,7 @@ package dev.tcg4j.runtime.wiring;
 import dev.tcg4j.ir.spi.Backend;
 import dev.tcg4j.ir.spi.GuestFrontend;
 import dev.tcg4j.runtime.linux.host.Libc;
-import dev.tcg4j.runtime.linux.signal.SignalFrames;
+import dev.tcg4j.runtime.linux.LinuxAbi;
 
 /**
  * The parts an emulator is assembled from. {@link EmulatorComponent} is the production choice; a
@@ -17,5 +17,5 @@ public interface Engine {
 
     Libc libc();
 
-    SignalFrames signalFrames();
+    LinuxAbi linuxAbi();
 }

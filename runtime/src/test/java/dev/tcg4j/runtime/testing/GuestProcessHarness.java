@@ -6,7 +6,7 @@ import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.linux.AddressSpace;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.host.Libc;
-import dev.tcg4j.runtime.linux.signal.Riscv64SignalFrames;
+import dev.tcg4j.runtime.linux.riscv64.Riscv64LinuxAbi;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ public final class GuestProcessHarness {
         space.mapFixed(SCRATCH, 0x10000, GuestMemory.READ | GuestMemory.WRITE);
         space.initBrk(HEAP);
         space.mapStack();
-        process = new LinuxProcess(new TestArch(), space, new Libc(), new Riscv64SignalFrames(), programPath,
+        process = new LinuxProcess(new TestArch(), space, new Libc(), new Riscv64LinuxAbi(), programPath,
                 "tcg4j-riscv64", new PrintStream(stderr, true, StandardCharsets.UTF_8), true);
         cpu = new CpuState(72, 0, memory);
         cpu.regs[TestArch.SP] = space.stackTop() - 256;

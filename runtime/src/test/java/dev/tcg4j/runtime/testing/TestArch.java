@@ -69,11 +69,6 @@ public final class TestArch implements GuestArch {
     }
 
     @Override
-    public long hwcap() {
-        return 0x112d;
-    }
-
-    @Override
     public List<RegisterDescriptor> registers() {
         return List.of(new RegisterDescriptor("pc", PC, 8));
     }

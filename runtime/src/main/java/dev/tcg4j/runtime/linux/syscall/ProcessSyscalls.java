@@ -67,7 +67,7 @@ final class ProcessSyscalls {
         long r = libc.uname(buf.out(addr, 6L * UTS_FIELD));
         if (r == 0) {
             byte[] machine = new byte[UTS_FIELD];
-            byte[] name = "riscv64".getBytes(StandardCharsets.US_ASCII);
+            byte[] name = ctx.abi().machine().getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(name, 0, machine, 0, name.length);
             memory.write(addr + 4L * UTS_FIELD, machine);
         }

@@ -1,8 +1,8 @@
 package dev.tcg4j.runtime.linux.syscall;
 
 /**
- * The system calls the runtime implements, with their numbers in the asm-generic table riscv64
- * uses, and how strace prints their arguments: {@code d} signed int, {@code x} hex, {@code p}
+ * The system calls the runtime implements, with their numbers in the asm-generic table (an
+ * architecture's {@link SyscallTable} says which numbers it uses), and how strace prints their arguments: {@code d} signed int, {@code x} hex, {@code p}
  * pointer, {@code s} string, {@code o} octal, {@code l} long.
  */
 public enum Syscall {
@@ -97,14 +97,6 @@ public enum Syscall {
     STATX(291, "dsxxp"),
     FACCESSAT2(439, "dsox");
 
-    private static final Syscall[] BY_NUMBER = new Syscall[512];
-
-    static {
-        for (Syscall s : values()) {
-            BY_NUMBER[s.number] = s;
-        }
-    }
-
     private final int number;
     private final String argFormat;
     private final String displayName;
@@ -115,11 +107,7 @@ public enum Syscall {
         this.displayName = name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The implemented call with this number, or null. */
-    public static Syscall of(long number) {
-        return number >= 0 && number < BY_NUMBER.length ? BY_NUMBER[(int) number] : null;
-    }
-
+    /** The number in the asm-generic table. */
     public int number() {
         return number;
     }

@@ -24,6 +24,7 @@ public final class SyscallDispatcher {
     private static final long REGISTERS_SET = Long.MIN_VALUE;
 
     private final ProcessContext ctx;
+    private final SyscallTable table;
     private final int pcSlot;
     private final int nrSlot;
     private final int[] argSlots;
@@ -39,6 +40,7 @@ public final class SyscallDispatcher {
 
     public SyscallDispatcher(ProcessContext ctx, GuestArch arch) {
         this.ctx = ctx;
+        this.table = ctx.abi().syscalls();
         this.pcSlot = arch.pcSlot();
         this.nrSlot = arch.syscallNumberSlot();
         this.argSlots = arch.syscallArgSlots();
@@ -50,7 +52,7 @@ public final class SyscallDispatcher {
         this.mem = new MemorySyscalls(ctx);
         this.proc = new ProcessSyscalls(ctx, buf);
         this.sig = new SignalSyscalls(ctx);
-        this.hwprobe = new HwprobeSyscall(ctx.memory(), arch.hwprobe(), ProcessSyscalls.onlineCpus());
+        this.hwprobe = new HwprobeSyscall(ctx.memory(), ctx.abi().hwprobe(), ProcessSyscalls.onlineCpus());
     }
 
     /** Performs the system call whose instruction is at the pc, then pending signals are due. */
@@ -64,7 +66,7 @@ public final class SyscallDispatcher {
         long a4 = r[argSlots[4]];
         long a5 = r[argSlots[5]];
         r[pcSlot] += insnSize;
-        Syscall call = Syscall.of(nr);
+        Syscall call = table.of(nr);
         boolean trace = STRACE.isDebugEnabled();
         String line = trace ? StraceFormat.call(ctx, nr, call, r, argSlots) : null;
         long result;

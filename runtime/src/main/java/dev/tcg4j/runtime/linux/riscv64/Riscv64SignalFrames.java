@@ -1,7 +1,11 @@
-package dev.tcg4j.runtime.linux.signal;
+package dev.tcg4j.runtime.linux.riscv64;
 
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.runtime.linux.signal.AltStack;
+import dev.tcg4j.runtime.linux.signal.SigAction;
+import dev.tcg4j.runtime.linux.signal.SigInfo;
+import dev.tcg4j.runtime.linux.signal.SignalFrames;
 
 /**
  * riscv64's {@code struct rt_sigframe} (arch/riscv/kernel/signal.c): siginfo (128 bytes), then a
