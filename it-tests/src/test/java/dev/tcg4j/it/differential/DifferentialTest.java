@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.tcg4j.it.backends.BackendSelectingMain;
 import dev.tcg4j.it.harness.GuestRunner;
 import dev.tcg4j.it.harness.RunResult;
+import dev.tcg4j.runtime.wiring.EmulatorComponent;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +33,10 @@ class DifferentialTest {
         runner = GuestRunner.create();
     }
 
+    /** Every case on every backend the production component offers ({@code -backend}'s names). */
     static Stream<Arguments> cases() {
-        return GuestCatalog.all().stream()
-                .flatMap(c -> BackendSelectingMain.BACKENDS.stream().map(b -> Arguments.of(c, b)));
+        Set<String> backends = EmulatorComponent.create().emulator().backendNames();
+        return GuestCatalog.all().stream().flatMap(c -> backends.stream().map(b -> Arguments.of(c, b)));
     }
 
     @ParameterizedTest(name = "{0} on {1}")

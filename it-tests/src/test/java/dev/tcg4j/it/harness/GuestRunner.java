@@ -1,7 +1,6 @@
 package dev.tcg4j.it.harness;
 
 import dev.tcg4j.ir.IrVerifier;
-import dev.tcg4j.it.backends.BackendSelectingMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -106,10 +105,7 @@ public final class GuestRunner {
         return run("tcg4j", tcg4jCommand(invocation), invocation);
     }
 
-    /**
-     * Runs tcg4j on the named backend: {@code bytecode} runs the production command line as
-     * {@link #runTcg4j(Invocation)} does; another backend runs {@link BackendSelectingMain}.
-     */
+    /** Runs tcg4j on the named backend ({@code -backend NAME}). */
     public RunResult runTcg4j(Invocation invocation, String backend) {
         return run("tcg4j " + backend, tcg4jCommand(invocation, backend), invocation);
     }
@@ -126,12 +122,15 @@ public final class GuestRunner {
 
     /** {@code java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp <this class path> Main [options] PROGRAM ARGS}. */
     public List<String> tcg4jCommand(Invocation invocation) {
-        return tcg4jCommand(invocation, BackendSelectingMain.PRODUCTION);
+        return tcg4jCommand(invocation, List.of());
     }
 
-    /** The command of {@link #runTcg4j(Invocation, String)}. */
+    /** The command of {@link #runTcg4j(Invocation, String)}: the same, with {@code -backend NAME} first. */
     public List<String> tcg4jCommand(Invocation invocation, String backend) {
-        boolean production = backend.equals(BackendSelectingMain.PRODUCTION);
+        return tcg4jCommand(invocation, List.of("-backend", backend));
+    }
+
+    private List<String> tcg4jCommand(Invocation invocation, List<String> backendOption) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -140,12 +139,10 @@ public final class GuestRunner {
         if (IrVerifier.enabled()) {
             command.add("-D" + IrVerifier.PROPERTY + "=true"); // the child verifies every block it translates, too
         }
-        if (!production) {
-            command.add("-D" + BackendSelectingMain.BACKEND_PROPERTY + "=" + backend);
-        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(production ? TCG4J_MAIN_CLASS : BackendSelectingMain.class.getName());
+        command.add(TCG4J_MAIN_CLASS);
+        command.addAll(backendOption);
         command.addAll(invocation.emulatorOptions());
         command.add(invocation.program().toString());
         command.addAll(invocation.args());

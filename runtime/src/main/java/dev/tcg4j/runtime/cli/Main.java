@@ -58,11 +58,11 @@ public final class Main {
                     !opts.logItems().contains("nochain"), filter);
             PrintStream pluginStream = out.stream();
             RunRequest req = new RunRequest(opts.program(), opts.guestArgv(), opts.guestEnvironment(environment),
-                    exec, opts.stackSize(), opts.plugins(), text -> {
+                    opts.backend(), exec, opts.stackSize(), opts.plugins(), text -> {
                         pluginStream.print(text);
                         pluginStream.flush();
                     }, stderr);
-            return new Emulator(EmulatorComponent.create()).run(req);
+            return EmulatorComponent.create().emulator().run(req);
         } finally {
             out.close();
         }

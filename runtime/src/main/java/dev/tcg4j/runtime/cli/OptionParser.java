@@ -17,6 +17,9 @@ public final class OptionParser {
     private static final Set<String> QEMU_ONLY_LOG_ITEMS = Set.of("out_asm", "op_opt", "op_ind", "cpu",
             "mmu", "pcall", "cpu_reset", "guest_errors", "page", "fdt", "pm", "tid", "vpu", "invalid_mem");
 
+    /** The backend blocks run on unless {@code -backend} names another. */
+    public static final String DEFAULT_BACKEND = "bytecode";
+
     private OptionParser() {}
 
     public static Options parse(List<String> argv) throws UsageException {
@@ -29,6 +32,7 @@ public final class OptionParser {
         String ldPrefix = null;
         String argv0 = null;
         long stackSize = 8L << 20;
+        String backend = DEFAULT_BACKEND;
         int i = 0;
         while (i < argv.size()) {
             String a = argv.get(i);
@@ -86,6 +90,7 @@ public final class OptionParser {
                         case "L" -> ldPrefix = value;
                         case "0" -> argv0 = value;
                         case "s" -> stackSize = size(value);
+                        case "backend" -> backend = value;
                         default -> throw new UsageException("unknown option '" + a + "'");
                     }
                 }
@@ -97,12 +102,12 @@ public final class OptionParser {
         String program = argv.get(i);
         List<String> args = new ArrayList<>(argv.subList(i + 1, argv.size()));
         return new Options(Options.Action.RUN, env, logItems, logFile, dfilter, oneInsn, plugins, ldPrefix, argv0,
-                stackSize, program, args);
+                stackSize, backend, program, args);
     }
 
     private static Options simple(Options.Action action) {
-        return new Options(action, List.of(), Set.of(), null, null, false, List.of(), null, null, 8L << 20, null,
-                List.of());
+        return new Options(action, List.of(), Set.of(), null, null, false, List.of(), null, null, 8L << 20,
+                DEFAULT_BACKEND, null, List.of());
     }
 
     static Set<String> logItems(String value) throws UsageException {
@@ -161,6 +166,7 @@ public final class OptionParser {
                 -strace              log system calls
                 -one-insn-per-tb     translate one instruction per block (alias -singlestep)
                 -plugin name[,arg=value...]  load a plugin (repeatable)
+                -backend name        run blocks on backend name: bytecode (default), interpreter
                 """.formatted(prog);
     }
 }

@@ -18,6 +18,7 @@ public record Options(
         String ldPrefix,
         String argv0,
         long stackSize,
+        String backend,
         String program,
         List<String> args) {
 

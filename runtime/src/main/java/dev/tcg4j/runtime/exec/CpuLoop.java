@@ -11,6 +11,7 @@ import dev.tcg4j.ir.spi.ExecutableBlock;
 import dev.tcg4j.ir.spi.GuestFrontend;
 import dev.tcg4j.ir.spi.TranslatorHooks;
 import dev.tcg4j.ir.spi.TranslatorLoop;
+import javax.inject.Inject;
 
 /**
  * The execution loop of one vCPU (QEMU's cpu_exec): find the block at the pc, translating it on a
@@ -40,6 +41,7 @@ public final class CpuLoop {
     private long lookups;
     private long translations;
 
+    @Inject
     public CpuLoop(GuestFrontend frontend, Backend backend, TbCache cache, TranslatorHooks hooks, ExecOptions options,
             BlockLog log, GuestEvents events) {
         this.backend = backend;

@@ -2,18 +2,22 @@ package dev.tcg4j.runtime.wiring;
 
 import dagger.Component;
 import dev.tcg4j.backend.bytecode.BytecodeBackendModule;
+import dev.tcg4j.backend.interpreter.InterpreterBackendModule;
 import dev.tcg4j.frontend.riscv.RiscvFrontendModule;
 import dev.tcg4j.runtime.linux.riscv64.Riscv64LinuxModule;
 import javax.inject.Singleton;
 
 /**
- * The production emulator: the RISC-V frontend with Linux's riscv64 ABI (the two go together) and
- * the JVM-bytecode backend.
+ * The production emulator: the RISC-V frontend with Linux's riscv64 ABI (the two go together), the
+ * backends {@code -backend} chooses from, and the runtime. A test builds its own component the same
+ * way with other modules.
  */
 @Singleton
 @Component(modules = {RiscvFrontendModule.class, Riscv64LinuxModule.class, BytecodeBackendModule.class,
-    RuntimeModule.class})
-public interface EmulatorComponent extends Engine {
+    InterpreterBackendModule.class, RuntimeModule.class})
+public interface EmulatorComponent {
+    Emulator emulator();
+
     static EmulatorComponent create() {
         return DaggerEmulatorComponent.create();
     }

@@ -11,12 +11,13 @@ import java.util.function.Consumer;
  * @param program the program path as given (also AT_EXECFN)
  * @param argv the guest's argv, argv[0] included
  * @param envp the guest's environment as NAME=VALUE
+ * @param backend the name of the backend to run blocks on, a key of the component's backend map
  * @param plugins the -plugin option values, in order
  * @param pluginOutput where plugin text goes
  * @param stderr where the emulator's own messages go
  */
-public record RunRequest(String program, List<String> argv, List<String> envp, ExecOptions exec, long stackSize,
-        List<String> plugins, Consumer<String> pluginOutput, PrintStream stderr) {
+public record RunRequest(String program, List<String> argv, List<String> envp, String backend, ExecOptions exec,
+        long stackSize, List<String> plugins, Consumer<String> pluginOutput, PrintStream stderr) {
     public RunRequest {
         argv = List.copyOf(argv);
         envp = List.copyOf(envp);

@@ -41,4 +41,12 @@ class MainTest {
         assertEquals(1, run("-frobnicate", "prog"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("tcg4j-riscv64: unknown option '-frobnicate'"));
     }
+
+    @Test
+    void anUnknownBackendIsOneLineNamingTheKnownOnes() {
+        assertEquals(1, run("-backend", "turbo", "prog"));
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertTrue(stderr.startsWith("tcg4j-riscv64: unknown backend 'turbo' (known: bytecode"), stderr);
+        assertEquals(1, stderr.lines().count(), stderr);
+    }
 }

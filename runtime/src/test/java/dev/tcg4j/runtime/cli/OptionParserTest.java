@@ -85,4 +85,13 @@ class OptionParserTest {
         assertEquals(16L << 20, parse("-s", "16M", "p").stackSize());
         assertEquals(512L << 10, parse("-s", "512k", "p").stackSize());
     }
+
+    @Test
+    void backendIsBytecodeUnlessNamed() throws Exception {
+        assertEquals("bytecode", parse("p").backend());
+        assertEquals("lockstep", parse("-backend", "lockstep", "p").backend());
+        assertEquals("interpreter", parse("--backend", "interpreter", "p", "-backend", "x").backend());
+        UsageException e = assertThrows(UsageException.class, () -> parse("-backend"));
+        assertEquals("option '-backend' needs an argument", e.getMessage());
+    }
 }

@@ -40,12 +40,16 @@ class EmulatorTest {
     }
 
     private int run(String program, String... args) {
-        Engine engine = DaggerScriptedEngine.builder().scriptedModule(new ScriptedModule(guest)).build();
+        return runOn(ScriptedModule.BACKEND, program, args);
+    }
+
+    private int runOn(String backend, String program, String... args) {
+        Emulator emulator = DaggerScriptedEngine.builder().scriptedModule(new ScriptedModule(guest)).build().emulator();
         List<String> argv = new ArrayList<>(List.of(program));
         argv.addAll(List.of(args));
-        RunRequest req = new RunRequest(program, argv, List.of("K=V"), ExecOptions.defaults(), 1 << 20, List.of(),
-                s -> { }, new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Emulator(engine).run(req);
+        RunRequest req = new RunRequest(program, argv, List.of("K=V"), backend, ExecOptions.defaults(), 1 << 20,
+                List.of(), s -> { }, new PrintStream(err, true, StandardCharsets.UTF_8));
+        return emulator.run(req);
     }
 
     private String stderr() {
@@ -75,6 +79,12 @@ class EmulatorTest {
             return ExitCodes.TRAP;
         });
         assertEquals(128 + 4, run(program().toString()));
+    }
+
+    @Test
+    void anUnknownBackendIsOneLineNamingTheComponentsBackends() throws Exception {
+        assertEquals(1, runOn("turbo", program().toString()));
+        assertEquals("tcg4j-riscv64: unknown backend 'turbo' (known: scripted)\n", stderr());
     }
 
     @Test

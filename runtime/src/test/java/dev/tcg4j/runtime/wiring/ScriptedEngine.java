@@ -6,4 +6,6 @@ import javax.inject.Singleton;
 /** A test's own component: the runtime's module with a scripted guest instead of the real ones. */
 @Singleton
 @Component(modules = {ScriptedModule.class, RuntimeModule.class})
-interface ScriptedEngine extends Engine {}
+interface ScriptedEngine {
+    Emulator emulator();
+}

@@ -1,0 +1,141 @@
+package dev.tcg4j.runtime.wiring;
+
+import dev.tcg4j.injector.PluginFailure;
+import dev.tcg4j.injector.PluginHost;
+import dev.tcg4j.injector.PluginStartException;
+import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.spi.GuestArch;
+import dev.tcg4j.runtime.elf.ElfFile;
+import dev.tcg4j.runtime.elf.ElfFormatException;
+import dev.tcg4j.runtime.exec.Vcpu;
+import dev.tcg4j.runtime.linux.GuestExit;
+import dev.tcg4j.runtime.linux.LinuxProcess;
+import dev.tcg4j.runtime.linux.LoadedProgram;
+import dev.tcg4j.runtime.linux.ProgramLoader;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import javax.inject.Inject;
+import javax.inject.Provider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a guest program: reads and loads it into a new process, starts the plugins, makes the
+ * first vCPU and runs it until the guest exits.
+ */
+public final class GuestRun {
+    private static final Logger INTERNAL = LoggerFactory.getLogger("tcg4j.internal");
+
+    private final RunRequest req;
+    private final GuestArch arch;
+    private final ProcessComponent.Factory processes;
+    private final ProgramSymbols symbols;
+    private final Provider<PluginHost> plugins;
+
+    @Inject
+    GuestRun(RunRequest req, GuestArch arch, ProcessComponent.Factory processes, ProgramSymbols symbols,
+            Provider<PluginHost> plugins) {
+        this.req = req;
+        this.arch = arch;
+        this.processes = processes;
+        this.symbols = symbols;
+        this.plugins = plugins;
+    }
+
+    /** Runs the program; returns the host exit status. */
+    public int execute() {
+        ElfFile elf;
+        try {
+            elf = ElfFile.parse(readProgram(req.program()), arch.elfMachine());
+        } catch (ElfFormatException | ProgramUnreadable e) {
+            return Emulator.fail(req, req.program() + ": " + e.getMessage());
+        }
+        ProcessComponent process = processes.create();
+        GuestMemory memory;
+        try {
+            memory = process.memory();
+        } catch (IllegalStateException e) {
+            return Emulator.fail(req, e.getMessage());
+        }
+        // closed when the run ends, so that runs in one JVM do not pile up terabytes of reserved space
+        try (memory) {
+            return runProgram(elf, process);
+        }
+    }
+
+    private int runProgram(ElfFile elf, ProcessComponent process) {
+        LoadedProgram program;
+        try {
+            program = ProgramLoader.load(elf, process.addressSpace());
+        } catch (ElfFormatException e) {
+            return Emulator.fail(req, req.program() + ": " + e.getMessage());
+        }
+        symbols.add(program.symbols());
+
+        PluginHost host;
+        try {
+            host = plugins.get();
+        } catch (PluginStartException e) {
+            req.stderr().println(e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            return Emulator.fail(req, e.getMessage());
+        }
+
+        LinuxProcess linux = process.linux();
+        Vcpu vcpu = process.vcpus().create(0);
+        CpuState cpu = vcpu.state();
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        linux.start(cpu, program, req.argv(), req.envp(), req.program(), random);
+        try {
+            host.vcpuInit(cpu);
+            try {
+                vcpu.run();
+                throw new IllegalStateException("the CPU loop returned");
+            } catch (GuestExit exit) {
+                host.vcpuExit(cpu);
+                host.atExit();
+                return exit.status();
+            }
+        } catch (PluginFailure e) {
+            return Emulator.fail(req, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            INTERNAL.debug("internal error", e);
+            return Emulator.fail(req, "internal error at guest pc 0x" + Long.toHexString(cpu.regs[arch.pcSlot()])
+                    + ": " + e);
+        } finally {
+            req.stderr().flush();
+        }
+    }
+
+    /** The program's bytes, or the reason it cannot be read, worded as strerror. */
+    static byte[] readProgram(String program) throws ProgramUnreadable {
+        Path path = Path.of(program);
+        if (Files.isDirectory(path)) {
+            throw new ProgramUnreadable("Is a directory");
+        }
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ProgramUnreadable("No such file or directory");
+        } catch (AccessDeniedException e) {
+            throw new ProgramUnreadable("Permission denied");
+        } catch (IOException e) {
+            throw new ProgramUnreadable(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    static final class ProgramUnreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ProgramUnreadable(String reason) {
+            super(reason);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tcg4j.runtime.wiring;
+
+import dagger.Subcomponent;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.runtime.exec.Vcpu;
+import dev.tcg4j.runtime.linux.AddressSpace;
+import dev.tcg4j.runtime.linux.LinuxProcess;
+
+/**
+ * One guest process: its address space, its translated blocks, its Linux state (files, signals,
+ * system calls) and its vCPUs. A run makes the first; a fork would make another from the same
+ * factory, and a new thread is one more {@link #vcpus()} call.
+ */
+@ProcessScope
+@Subcomponent(modules = ProcessModule.class)
+public interface ProcessComponent {
+    /** The process's memory: made on first use, closed by whoever ends the process. */
+    GuestMemory memory();
+
+    AddressSpace addressSpace();
+
+    /** The process's Linux side; made on first use, after the program is loaded (it maps the signal trampoline). */
+    LinuxProcess linux();
+
+    Vcpu.Factory vcpus();
+
+    @Subcomponent.Factory
+    interface Factory {
+        ProcessComponent create();
+    }
+}

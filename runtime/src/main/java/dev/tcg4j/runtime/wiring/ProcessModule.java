@@ -1,0 +1,60 @@
+package dev.tcg4j.runtime.wiring;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.spi.GuestArch;
+import dev.tcg4j.memory.FlatGuestMemory;
+import dev.tcg4j.runtime.exec.GuestEvents;
+import dev.tcg4j.runtime.exec.TbCache;
+import dev.tcg4j.runtime.linux.AddressSpace;
+import dev.tcg4j.runtime.linux.LinuxAbi;
+import dev.tcg4j.runtime.linux.LinuxProcess;
+import dev.tcg4j.runtime.linux.host.Libc;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+
+/** A process's bindings: memory, address space, TB cache, and the Linux process its vCPUs report to. */
+@Module
+interface ProcessModule {
+    /**
+     * Closed by whoever ends the process ({@link GuestRun}), so that runs in one JVM do not pile up
+     * terabytes of reserved space.
+     *
+     * @throws IllegalStateException when the host refuses the reservation; its message is the one line to print
+     */
+    @Provides
+    @ProcessScope
+    static GuestMemory memory() {
+        return new FlatGuestMemory(Emulator.ADDRESS_BITS);
+    }
+
+    @Provides
+    @ProcessScope
+    static AddressSpace addressSpace(GuestMemory memory, RunRequest request) {
+        return new AddressSpace(memory, request.stackSize());
+    }
+
+    /** The cache drops blocks whose code is written to or unmapped. */
+    @Provides
+    @ProcessScope
+    static TbCache tbCache(GuestMemory memory, AddressSpace space) {
+        TbCache cache = new TbCache();
+        memory.setCodeWriteListener(cache);
+        space.setCodeInvalidator(cache);
+        return cache;
+    }
+
+    @Provides
+    @ProcessScope
+    static LinuxProcess linux(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, RunRequest request) {
+        String absolute = Path.of(request.program()).toAbsolutePath().normalize().toString();
+        // "-d int" shows exceptions: then a fatal signal is announced as qemu does when it dumps core
+        boolean announce = LoggerFactory.getLogger("tcg4j.int").isDebugEnabled();
+        return new LinuxProcess(arch, space, libc, abi, absolute, Emulator.PROG, request.stderr(), announce);
+    }
+
+    @Binds
+    GuestEvents events(LinuxProcess process);
+}
