@@ -6,6 +6,7 @@ import static dev.tcg4j.ir.cpu.GuestMemory.pageFloor;
 import dev.tcg4j.ir.cpu.CodeWriteListener;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
+import dev.tcg4j.ir.cpu.StoreObserver;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -29,6 +30,10 @@ import java.nio.ByteOrder;
 public final class FlatGuestMemory implements GuestMemory {
     /** The page holds translated code, so writes to it must invalidate blocks. */
     static final int CODE = 8;
+    /** Stores are observed: writes to the page take the slow path, which reports them. */
+    static final int OBSERVED = 16;
+    /** Pages per chunk of the {@link #chunksMapped} summary: 1 GiB of guest addresses. */
+    private static final int CHUNK_PAGES_SHIFT = 30 - PAGE_SHIFT;
     private static final int PROT_MASK = READ | WRITE | EXEC;
 
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -48,6 +53,15 @@ public final class FlatGuestMemory implements GuestMemory {
     /** The page table, for everything but the fast paths: fails cleanly once closed. */
     private final MemorySegment perms;
     private volatile CodeWriteListener codeWriteListener = page -> {};
+    /**
+     * Which 1 GiB chunks ever had a page mapped: the first {@link #observeStores} marks the pages
+     * there, without reading the terabytes of page table nobody mapped.
+     */
+    private final boolean[] chunksMapped;
+    /** OBSERVED once stores have been observed, for every page from then on; else 0. */
+    private int observedBit;
+    /** Told of every store while set; by the one thread that runs the guest, so a plain field. */
+    private StoreObserver storeObserver;
 
     /**
      * Reserves a window of {@code 2^addressBits} bytes and its page table. At most 2^46: x86-64 and
@@ -69,6 +83,7 @@ public final class FlatGuestMemory implements GuestMemory {
         }
         this.base = mem.address();
         this.pageTable = perms.address();
+        this.chunksMapped = new boolean[(int) Math.max(1, pageCount >>> CHUNK_PAGES_SHIFT)];
     }
 
     @Override
@@ -97,6 +112,38 @@ public final class FlatGuestMemory implements GuestMemory {
     @Override
     public void setCodeWriteListener(CodeWriteListener l) {
         this.codeWriteListener = l;
+    }
+
+    /**
+     * From the first observer on, every page carries OBSERVED, which keeps stores off the fast paths
+     * (loads keep theirs), so that none escapes; memories never observed pay nothing.
+     */
+    @Override
+    public void observeStores(StoreObserver observer) {
+        if (observer != null && observedBit == 0) {
+            observedBit = OBSERVED;
+            for (int c = 0; c < chunksMapped.length; c++) {
+                if (chunksMapped[c]) {
+                    long first = (long) c << CHUNK_PAGES_SHIFT;
+                    for (long p = first; p < first + (1L << CHUNK_PAGES_SHIFT) && p < pageCount; p++) {
+                        byte b = perms.get(ValueLayout.JAVA_BYTE, p);
+                        if (b != 0) {
+                            perms.set(ValueLayout.JAVA_BYTE, p, (byte) (b | OBSERVED));
+                        }
+                    }
+                }
+            }
+        }
+        storeObserver = observer;
+    }
+
+    private void reportStore(long a, int n) {
+        StoreObserver o = storeObserver;
+        if (o != null) {
+            byte[] old = new byte[n];
+            MemorySegment.copy(mem, ValueLayout.JAVA_BYTE, a, old, 0, n);
+            o.beforeStore(a, old);
+        }
     }
 
     /**
@@ -136,13 +183,19 @@ public final class FlatGuestMemory implements GuestMemory {
     public void protect(long addr, long len, int prot) {
         checkRange(addr, len);
         for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
-            setBits(p, (bits(p) & CODE) | (prot & PROT_MASK));
+            setBits(p, (bits(p) & (CODE | OBSERVED)) | (prot & PROT_MASK));
         }
     }
 
     private void setPerms(long addr, long len, int prot) {
         for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
-            setBits(p, prot);
+            setBits(p, prot == 0 ? 0 : prot | observedBit);
+        }
+        if (prot != 0) {
+            for (long c = addr >>> (PAGE_SHIFT + CHUNK_PAGES_SHIFT); c <= (addr + len - 1) >>> (PAGE_SHIFT + CHUNK_PAGES_SHIFT)
+                    && c < chunksMapped.length; c++) {
+                chunksMapped[(int) c] = true;
+            }
         }
     }
 
@@ -198,10 +251,10 @@ public final class FlatGuestMemory implements GuestMemory {
         return page < pageCount && (HostMemory.getByte(pageTable + page) & READ) != 0 && (a & (n - 1)) == 0;
     }
 
-    /** As {@link #fastReadable}, for a write: WRITE, and no translated code on the page. */
+    /** As {@link #fastReadable}, for a write: WRITE, no translated code on the page, stores not observed. */
     static boolean fastWritable(long pageTable, long pageCount, long a, int n) {
         long page = a >>> PAGE_SHIFT;
-        return page < pageCount && (HostMemory.getByte(pageTable + page) & (WRITE | CODE)) == WRITE
+        return page < pageCount && (HostMemory.getByte(pageTable + page) & (WRITE | CODE | OBSERVED)) == WRITE
                 && (a & (n - 1)) == 0;
     }
 
@@ -291,6 +344,7 @@ public final class FlatGuestMemory implements GuestMemory {
     @Override
     public long cas32(long a, int expect, int update) {
         checkAtomic(a, 4);
+        reportStore(a, 4);
         return (int) ATOMIC_INT.compareAndExchange(mem, a, expect, update);
     }
 
@@ -298,6 +352,7 @@ public final class FlatGuestMemory implements GuestMemory {
     @Override
     public long cas64(long a, long expect, long update) {
         checkAtomic(a, 8);
+        reportStore(a, 8);
         return (long) ATOMIC_LONG.compareAndExchange(mem, a, expect, update);
     }
 
@@ -327,6 +382,7 @@ public final class FlatGuestMemory implements GuestMemory {
 
     private void slowStore(long a, int n, long v) {
         checkAccess(a, n, WRITE);
+        reportStore(a, n);
         dropCode(pageFloor(a));
         dropCode(pageFloor(a + n - 1));
         for (int i = 0; i < n; i++) {
@@ -366,6 +422,7 @@ public final class FlatGuestMemory implements GuestMemory {
     @Override
     public void write(long a, byte[] src, int off, int len) {
         checkAccess(a, len, WRITE);
+        reportStore(a, len);
         invalidateCodeIn(a, len);
         MemorySegment.copy(src, off, mem, ValueLayout.JAVA_BYTE, a, len);
     }
@@ -374,6 +431,7 @@ public final class FlatGuestMemory implements GuestMemory {
     @Override
     public void writeInitial(long a, byte[] src, int off, int len) {
         checkRange(a, len);
+        reportStore(a, len);
         invalidateCodeIn(a, len);
         MemorySegment.copy(src, off, mem, ValueLayout.JAVA_BYTE, a, len);
     }
@@ -383,6 +441,7 @@ public final class FlatGuestMemory implements GuestMemory {
     public ByteBuffer buffer(long a, int len, boolean forWrite) {
         checkAccess(a, len, forWrite ? WRITE : READ);
         if (forWrite) {
+            reportStore(a, len);
             invalidateCodeIn(a, len);
         }
         return mem.asSlice(a, len).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);

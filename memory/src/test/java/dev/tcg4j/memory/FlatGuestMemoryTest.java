@@ -118,4 +118,56 @@ class FlatGuestMemoryTest {
         }
         throw new IllegalStateException("no VmSize in /proc/self/status");
     }
+
+    /** A store as an observer saw it: where, and the bytes it overwrote, as hex. */
+    private record Seen(long address, String overwritten) {
+        static Seen of(long address, byte[] old) {
+            StringBuilder sb = new StringBuilder();
+            for (byte b : old) {
+                sb.append(String.format("%02x", b & 0xff));
+            }
+            return new Seen(address, sb.toString());
+        }
+    }
+
+    @Test
+    void anObserverSeesEveryStoreWithTheBytesItOverwritesOnTheFastPathsToo() {
+        mem.map(0x10000, 0x2000, GuestMemory.READ | GuestMemory.WRITE);
+        mem.st64(0x10000, 0x1122334455667788L);
+        List<Seen> seen = new ArrayList<>();
+        mem.observeStores((a, old) -> seen.add(Seen.of(a, old)));
+        // an aligned store that would take the translated fast path, a page-crossing one, an atomic, a bulk write
+        TranslatedAccess.st32(mem, mem.pageTable(), mem.pageCount(), mem.hostBase(), 0x10000, 0xaabbccddL);
+        mem.st16(0x10fff, 0x0102);
+        mem.cas64(0x10008, 0, 7);
+        mem.write(0x10010, new byte[] {9, 9});
+        mem.observeStores(null);
+        mem.st8(0x10020, 1);
+
+        assertEquals(List.of(new Seen(0x10000, "88776655"), new Seen(0x10fff, "0000"), new Seen(0x10008, "0000000000000000"),
+                new Seen(0x10010, "0000")), seen);
+        assertEquals(0x11223344aabbccddL, mem.ld64(0x10000), "observed stores still happen");
+        assertEquals(7, mem.ld64(0x10008));
+    }
+
+    @Test
+    void aStoreThatFaultsIsNotObserved() {
+        mem.map(0x10000, 0x1000, GuestMemory.READ);
+        List<Long> seen = new ArrayList<>();
+        mem.observeStores((a, old) -> seen.add(a));
+        assertThrows(GuestTrap.class, () -> mem.st64(0x10000, 1));
+        assertThrows(GuestTrap.class, () -> mem.cas32(0x10000, 0, 1));
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
+    void pagesMappedOrProtectedWhileObservedAreObservedToo() {
+        List<Long> seen = new ArrayList<>();
+        mem.observeStores((a, old) -> seen.add(a));
+        mem.map(0x30000, 0x1000, GuestMemory.READ);
+        mem.protect(0x30000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
+        TranslatedAccess.st64(mem, mem.pageTable(), mem.pageCount(), mem.hostBase(), 0x30008, 5);
+        assertEquals(List.of(0x30008L), seen);
+        assertEquals(GuestMemory.READ | GuestMemory.WRITE, mem.protection(0x30000), "the observed bit is no permission");
+    }
 }

@@ -146,4 +146,25 @@ public final class RiscvArch implements GuestArch {
     public List<RegisterDescriptor> registers() {
         return registers;
     }
+
+    /**
+     * pc, x0-x31 and f0-f31 each with its number and ABI name ({@code x10/a0}), fcsr composed from
+     * fflags and frm, then the LR/SC reservation: what QEMU's riscv_cpu_dump_state prints, and the
+     * reservation that SC depends on.
+     */
+    @Override
+    public List<NamedValue> registerFile(long[] regs) {
+        List<NamedValue> file = new ArrayList<>(68);
+        file.add(new NamedValue("pc", regs[PC]));
+        for (int i = 0; i < 32; i++) {
+            file.add(new NamedValue("x" + i + "/" + X_ABI[i], regs[X0 + i]));
+        }
+        for (int i = 0; i < 32; i++) {
+            file.add(new NamedValue("f" + i + "/" + F_ABI[i], regs[F0 + i]));
+        }
+        file.add(new NamedValue("fcsr", (regs[FRM] << 5) | regs[FFLAGS]));
+        file.add(new NamedValue("reservation", regs[RESERVATION_ADDR]));
+        file.add(new NamedValue("reserved value", regs[RESERVATION_VALUE]));
+        return file;
+    }
 }

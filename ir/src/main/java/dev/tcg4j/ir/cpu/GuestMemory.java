@@ -38,6 +38,15 @@ public interface GuestMemory extends AutoCloseable {
     /** Told when the guest writes to a page {@link #markCode marked} as holding translated code. */
     void setCodeWriteListener(CodeWriteListener l);
 
+    /**
+     * Reports every store to {@code observer}, before it changes anything and only once it is known
+     * not to fault, until another observer replaces it; null stops the reports. Every store is
+     * reported, whichever path it takes (translated code's fast path included), atomics and bulk
+     * writes too. Set and read by the one thread that runs the guest: no vCPU may run on this memory
+     * while another thread changes the observer.
+     */
+    void observeStores(StoreObserver observer);
+
     // ---------------------------------------------------------------- mapping
 
     /** Maps {@code [addr, addr+len)} zero-filled with {@code prot} (READ/WRITE/EXEC bits). */

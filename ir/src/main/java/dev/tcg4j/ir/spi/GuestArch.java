@@ -37,6 +37,19 @@ public interface GuestArch {
     /** Registers plugins can read, by name. */
     List<RegisterDescriptor> registers();
 
+    /**
+     * The architectural state held in {@code regs} (a {@code CpuState.regs} layout) as a person
+     * debugging reads it, in the architecture's own order, as QEMU's register dump prints it. The
+     * default lists {@link #registers()}; an architecture with composed registers (a status word built
+     * from several slots) or numbered names overrides it.
+     */
+    default List<NamedValue> registerFile(long[] regs) {
+        return registers().stream().map(r -> new NamedValue(r.name(), regs[r.slot()])).toList();
+    }
+
     /** A register visible to plugins; {@code slot} indexes CpuState.regs. */
     record RegisterDescriptor(String name, int slot, int sizeBytes) {}
+
+    /** One line of a register file: a register's name and value. */
+    record NamedValue(String name, long value) {}
 }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.tcg4j.backend.lockstep.LockstepBackend;
 import dev.tcg4j.it.harness.GuestRunner;
 import dev.tcg4j.it.harness.RunResult;
 import dev.tcg4j.runtime.wiring.EmulatorComponent;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * in an uncaught-signal report) and the exit status the same.
  */
 class DifferentialTest {
+
+    /** Lockstep runs every block twice and journals every store: far slower than one backend. */
+    private static final Duration LOCKSTEP_TIMEOUT = Duration.ofMinutes(10);
 
     private static GuestRunner runner;
     /** QEMU's run of each case, made once for all backends. */
@@ -62,7 +67,11 @@ class DifferentialTest {
         Path scratch = GuestRunner.tempDirectory();
         try {
             var invocation = guestCase.invocation(runner, scratch);
-            return backend == null ? runner.runQemu(invocation) : runner.runTcg4j(invocation, backend);
+            if (backend == null) {
+                return runner.runQemu(invocation);
+            }
+            return runner.runTcg4j(backend.equals(LockstepBackend.NAME) ? invocation.withTimeout(LOCKSTEP_TIMEOUT)
+                    : invocation, backend);
         } finally {
             GuestRunner.deleteRecursively(scratch);
         }

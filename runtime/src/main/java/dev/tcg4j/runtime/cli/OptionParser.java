@@ -166,7 +166,7 @@ public final class OptionParser {
                 -strace              log system calls
                 -one-insn-per-tb     translate one instruction per block (alias -singlestep)
                 -plugin name[,arg=value...]  load a plugin (repeatable)
-                -backend name        run blocks on backend name: bytecode (default), interpreter
+                -backend name        run blocks on backend name: bytecode (default), interpreter, lockstep
                 """.formatted(prog);
     }
 }

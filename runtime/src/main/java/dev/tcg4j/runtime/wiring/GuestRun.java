@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.wiring;
 
+import dev.tcg4j.backend.lockstep.LockstepDivergence;
 import dev.tcg4j.injector.PluginFailure;
 import dev.tcg4j.injector.PluginHost;
 import dev.tcg4j.injector.PluginStartException;
@@ -104,6 +105,8 @@ public final class GuestRun {
                 return exit.status();
             }
         } catch (PluginFailure e) {
+            return Emulator.fail(req, e.getMessage());
+        } catch (LockstepDivergence e) {
             return Emulator.fail(req, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             INTERNAL.debug("internal error", e);
