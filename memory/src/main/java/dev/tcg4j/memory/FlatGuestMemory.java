@@ -385,6 +385,15 @@ public final class FlatGuestMemory implements GuestMemory {
         reportStore(a, n);
         dropCode(pageFloor(a));
         dropCode(pageFloor(a + n - 1));
+        if ((a & (n - 1)) == 0) { // aligned, so on one page, checked: what the fast path would do
+            switch (n) {
+                case 1 -> HostMemory.putByte(base + a, (byte) v);
+                case 2 -> HostMemory.putShort(base + a, (short) v);
+                case 4 -> HostMemory.putInt(base + a, (int) v);
+                default -> HostMemory.putLong(base + a, v);
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             mem.set(ValueLayout.JAVA_BYTE, a + i, (byte) (v >>> (8 * i)));
         }

@@ -11,6 +11,8 @@ import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.ir.spi.GuestFrontend;
 import dev.tcg4j.ir.spi.TranslatorHooks;
 import dev.tcg4j.ir.spi.TranslatorLoop;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +54,19 @@ import org.slf4j.LoggerFactory;
 final class Lockstep {
     private static final Logger LOG = LoggerFactory.getLogger("tcg4j.lockstep");
     private static final int MAX_MEMORY_DIFFERENCES = 8;
+    /**
+     * {@code CpuState.exitRequested} without the fence of a volatile write: set and withdrawn around
+     * every block by the thread that runs it, where the fence cost more than the block.
+     */
+    private static final VarHandle EXIT_REQUESTED;
+
+    static {
+        try {
+            EXIT_REQUESTED = MethodHandles.lookup().findVarHandle(CpuState.class, "exitRequested", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final LockstepBackend backend;
     private final GuestFrontend frontend;
@@ -106,14 +121,14 @@ final class Lockstep {
     private Comparison runBoth(LockstepBlock b, CpuState cpu) {
         GuestMemory memory = cpu.memory;
         before.capture(cpu, b.hostArrays);
-        boolean stopRequested = cpu.exitRequested;
+        boolean stopRequested = (boolean) EXIT_REQUESTED.getOpaque(cpu);
         tape.clear(b.hostArrays);
         journal.clear();
         int referenceExit;
         int subjectExit = -1;
         RuntimeException subjectFailure = null;
         try {
-            cpu.exitRequested = true;
+            EXIT_REQUESTED.setOpaque(cpu, true);
             memory.observeStores(journal);
             try {
                 referenceExit = b.reference.execute(cpu);
@@ -126,7 +141,7 @@ final class Lockstep {
             before.restore(cpu, b.hostArrays);
 
             tape.rewind();
-            cpu.exitRequested = true;
+            EXIT_REQUESTED.setOpaque(cpu, true);
             memory.observeStores(journal);
             try {
                 subjectExit = b.subject.execute(cpu);
@@ -136,7 +151,7 @@ final class Lockstep {
                 memory.observeStores(null);
             }
         } finally {
-            cpu.exitRequested = stopRequested;
+            EXIT_REQUESTED.setOpaque(cpu, stopRequested);
         }
         afterSubject.capture(cpu, b.hostArrays);
         List<Difference> differences = new ArrayList<>(0);
