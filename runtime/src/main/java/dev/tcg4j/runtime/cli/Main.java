@@ -43,6 +43,12 @@ public final class Main {
                 stdout.println(Emulator.PROG + " version " + VERSION + " (tcg4j, qemu-user compatible)");
                 return 0;
             }
+            case LIST_BACKENDS -> {
+                // qemu's "-accel help" shape: a heading, then one name per line
+                stdout.println("Available backends:");
+                EmulatorComponent.create().emulator().backendNames().forEach(stdout::println);
+                return 0;
+            }
             case RUN -> { }
         }
         LogSetup.LogOutput out;
