@@ -217,10 +217,15 @@ public final class FlatGuestMemory implements GuestMemory {
         return bits(addr) & PROT_MASK;
     }
 
-    /** Marks the pages of {@code [addr, addr+len)} as holding translated code. */
+    /**
+     * Marks the pages of {@code [addr, addr+len)} as holding translated code. Pages outside the
+     * window are left alone: nothing is mapped there, so fetching code from them faults (a jump to
+     * a non-canonical address is a SIGSEGV, not an error of the emulator).
+     */
     @Override
     public void markCode(long addr, long len) {
-        for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
+        long end = Long.compareUnsigned(addr + len, size) > 0 || addr + len < addr ? size : addr + len;
+        for (long p = pageFloor(addr); Long.compareUnsigned(p, end) < 0; p += PAGE_SIZE) {
             setBits(p, bits(p) | CODE);
         }
     }
