@@ -15,11 +15,13 @@ import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.LoadedProgram;
 import dev.tcg4j.runtime.linux.ProgramLoader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import org.slf4j.Logger;
@@ -118,13 +120,23 @@ public final class GuestRun {
     }
 
     /** The program's bytes, or the reason it cannot be read, worded as strerror. */
+    private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
+
     static byte[] readProgram(String program) throws ProgramUnreadable {
         Path path = Path.of(program);
         if (Files.isDirectory(path)) {
             throw new ProgramUnreadable("Is a directory");
         }
-        try {
-            return Files.readAllBytes(path);
+        // the magic first, so that an endless file (/dev/zero) is refused instead of read forever
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] magic = in.readNBytes(ELF_MAGIC.length);
+            if (!Arrays.equals(magic, ELF_MAGIC)) {
+                return magic;
+            }
+            byte[] rest = in.readAllBytes();
+            byte[] image = Arrays.copyOf(magic, magic.length + rest.length);
+            System.arraycopy(rest, 0, image, magic.length, rest.length);
+            return image;
         } catch (NoSuchFileException e) {
             throw new ProgramUnreadable("No such file or directory");
         } catch (AccessDeniedException e) {

@@ -88,6 +88,13 @@ class ElfFuzzTest {
         assertEquals("", o.stderr());
     }
 
+    @Test
+    void anEndlessFileIsRefusedWithoutReadingItAll() throws Exception {
+        Outcome o = run(Path.of("/dev/zero"));
+        assertEquals(1, o.status());
+        assertEquals(Emulator.PROG + ": /dev/zero: not an ELF file\n", o.stderr().replace(System.lineSeparator(), "\n"));
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void mutatedImagesFailInOneLineOrRun(long seed) throws Exception {
@@ -172,7 +179,10 @@ class ElfFuzzTest {
     record Outcome(int status, String stderr) {}
 
     private Outcome run(byte[] image) throws IOException, InterruptedException {
-        Path program = Files.write(dir.resolve("prog"), image);
+        return run(Files.write(dir.resolve("prog"), image));
+    }
+
+    private Outcome run(Path program) throws InterruptedException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
         RunRequest req = new RunRequest(program.toString(), List.of(program.toString()), List.of("LANG=C"),
@@ -181,10 +191,17 @@ class ElfFuzzTest {
         try {
             return new Outcome(status.get(60, TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
         } catch (ExecutionException e) {
-            throw new AssertionError("the emulator threw on " + HexFormat.of().formatHex(image) + ": " + e.getCause(),
-                    e.getCause());
+            throw new AssertionError("the emulator threw on " + describe(program) + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            return fail("still running after 60 s: " + HexFormat.of().formatHex(image));
+            return fail("still running after 60 s: " + describe(program));
+        }
+    }
+
+    private static String describe(Path program) {
+        try {
+            return Files.isRegularFile(program) ? HexFormat.of().formatHex(Files.readAllBytes(program)) : program.toString();
+        } catch (IOException e) {
+            return program + " (" + e + ")";
         }
     }
 }
