@@ -138,6 +138,7 @@ class InstructionStreamFuzzTest {
                 ExecutableBlock block = blocks.get(pc);
                 if (block == null) {
                     try {
+                        memory.markCode(pc, 1); // as the runtime's CPU loop does, wherever the pc went
                         block = lockstep.compile(translator.translate(memory, pc, 0, 32, TranslatorHooks.NONE));
                     } catch (GuestTrap fetchFault) {
                         return; // the program left its code
