@@ -18,7 +18,11 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 public final class QuietConfigurator extends ContextAwareBase implements Configurator {
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        ClassLoader loader = QuietConfigurator.class.getClassLoader();
+        return configure(context, QuietConfigurator.class.getClassLoader());
+    }
+
+    /** As {@link #configure(LoggerContext)}, looking for configuration files with {@code loader}. */
+    ExecutionStatus configure(LoggerContext context, ClassLoader loader) {
         if (System.getProperty("logback.configurationFile") != null
                 || loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
