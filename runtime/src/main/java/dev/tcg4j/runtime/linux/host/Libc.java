@@ -584,7 +584,7 @@ public final class Libc {
      * translates the guest's first blocks.
      */
     public static void linkStartupCalls() {
-        for (Fn fn : new Fn[] {WRITE, STATX, GETRANDOM, READLINKAT, PRLIMIT}) {
+        for (Fn fn : new Fn[] {PRLIMIT, READLINKAT, GETRANDOM, STATX, WRITE}) { // in the order glibc calls them
             fn.handle();
         }
     }
