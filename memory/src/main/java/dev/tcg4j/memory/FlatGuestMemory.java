@@ -40,6 +40,14 @@ public final class FlatGuestMemory implements GuestMemory {
     private static final VarHandle ATOMIC_INT = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
     private static final VarHandle ATOMIC_LONG = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
 
+    /**
+     * Links the host calls a window needs (mmap, munmap, madvise through FFM, tens of milliseconds),
+     * so that a launcher can do it on another thread before the first window is made.
+     */
+    public static void linkHostCalls() {
+        NativeReservation.link();
+    }
+
     private final int addressBits;
     private final long size;
     /** Owns the window: closing it unmaps the window and fails any later access through {@link #mem}. */
