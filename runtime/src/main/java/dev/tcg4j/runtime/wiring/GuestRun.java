@@ -35,7 +35,7 @@ public final class GuestRun {
      * How long the end of a process waits for its other vCPUs to stop; one blocked in a host call
      * (a read of a terminal) is left behind, a daemon thread, and the process's memory with it.
      */
-    private static final long STOP_MILLIS = 2000;
+    private static final long STOP_MILLIS = 250;
 
     private final RunRequest req;
     private final GuestArch arch;
