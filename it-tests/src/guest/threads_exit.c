@@ -4,7 +4,9 @@
  *   fromthread a thread calls exit(6) while main blocks in pthread_join: status 6
  *   mainexit   main calls pthread_exit; the last thread prints and returns: status 0
  *   signals    per-thread masks: a signal sent with tgkill, and one sent to the process, are each
- *              handled by the one thread that does not block it */
+ *              handled by the one thread that does not block it
+ *   cancel     pthread_cancel of a thread asleep in nanosleep: glibc's cancellation signal cuts the
+ *              sleep short and the thread ends with PTHREAD_CANCELED */
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -69,6 +71,14 @@ static void *signal_worker(void *arg) {
     return NULL;
 }
 
+static void *sleep_forever(void *arg) {
+    (void) arg;
+    for (;;) {
+        sleep(100);
+    }
+    return NULL;
+}
+
 int main(int argc, char **argv) {
     const char *mode = argc > 1 ? argv[1] : "group";
     pthread_t a, b;
@@ -112,6 +122,14 @@ int main(int argc, char **argv) {
         sigset_t pending;
         sigpending(&pending);
         printf("main has nothing pending: %s\n", sigismember(&pending, SIGUSR1) || sigismember(&pending, SIGUSR2) ? "no" : "yes");
+        return 0;
+    }
+    if (strcmp(mode, "cancel") == 0) {
+        void *r;
+        pthread_create(&a, NULL, sleep_forever, NULL);
+        pthread_cancel(a);
+        pthread_join(a, &r);
+        printf("cancelled: %s\n", r == PTHREAD_CANCELED ? "yes" : "no");
         return 0;
     }
     return 2;

@@ -108,6 +108,8 @@ public final class GuestCatalog {
                 GuestCase.of("threads_exit", 0, "SIGUSR1 (tgkill) handled by the worker: yes",
                         "SIGUSR2 (kill) handled by the worker: yes", "main has nothing pending: yes")
                         .named("threads_signal_masks").withArgs("signals"),
+                // pthread_cancel(3): sleep is a cancellation point; the joined value is PTHREAD_CANCELED
+                GuestCase.of("threads_exit", 0, "cancelled: yes").named("threads_cancel_sleeping").withArgs("cancel"),
                 // 8 goroutines x 100000 increments; ids 0..7 sum to 28, their squares to 140
                 GuestCase.of("go_threads", 0, "goroutine 7: 350000", "total 800000, sum 28, squares 140"));
     }

@@ -51,8 +51,9 @@ public final class LinuxProcess implements GuestEvents {
     }
 
     /**
-     * Writes the initial stack and points the CPU at the program's entry; {@code cpu} becomes the
-     * main thread.
+     * Writes the initial stack and points the CPU at the program's entry. {@code cpu} becomes the
+     * main thread when it first reaches the process (a system call, a trap, a signal check), on the
+     * host thread that runs it.
      *
      * @param execfn the program path as given, for AT_EXECFN
      */
@@ -65,13 +66,18 @@ public final class LinuxProcess implements GuestEvents {
                 program, abi.hwcap(), ids, random16);
         cpu.regs[arch.pcSlot()] = program.entry();
         cpu.regs[arch.stackPointerSlot()] = layout.sp();
-        thread(cpu);
         return layout;
     }
 
     @Override
     public void syscall(CpuState cpu) {
         GuestThread self = thread(cpu);
+        // an interrupt left from a signal already delivered must not cut this call's wait short;
+        // cleared first, then checked, so that one posted meanwhile still interrupts it
+        Thread.interrupted();
+        if (ctx.threads().ended() || ctx.signals().hasDeliverable(self.signals())) {
+            Thread.currentThread().interrupt();
+        }
         dispatcher.perform(cpu, self);
         stopIfEnded();
         ctx.signals().deliverPending(cpu, self.signals());

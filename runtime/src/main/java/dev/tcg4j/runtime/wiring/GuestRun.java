@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a guest program: reads and loads it into a new process, starts the plugins, makes the
- * first vCPU and runs it on the calling thread (the threads the guest makes run on their own), and
- * waits until the process ends.
+ * first vCPU and runs it on a thread of its own (as every thread the guest makes), and waits until
+ * the process ends.
  */
 public final class GuestRun {
     private static final Logger INTERNAL = LoggerFactory.getLogger("tcg4j.internal");
@@ -108,7 +108,7 @@ public final class GuestRun {
         VcpuThreads vcpus = new VcpuThreads(process.vcpus(), host, linux, arch);
         linux.threads().setStarter(vcpus);
         try {
-            vcpus.run(vcpu);
+            vcpus.startFirst(vcpu);
             GuestThreads.End end = linux.threads().awaitEnd();
             vcpusLeftRunning = !vcpus.awaitOthers(STOP_MILLIS);
             if (end.failure() != null) {

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the vCPUs of one process, each on a host thread of its own: the first on the caller's
- * thread, every thread clone makes on a new platform thread (a daemon, so that a vCPU stuck in a
- * host call cannot keep the JVM alive once the process has ended). Plugins see each vCPU start and
+ * Runs the vCPUs of one process, each on a platform thread of its own (a daemon, so that a vCPU
+ * stuck in a host call cannot keep the JVM alive once the process has ended): the first one, and
+ * every thread clone makes. Plugins see each vCPU start and
  * exit on its own thread; how a vCPU leaves its loop (its thread's exit, the process's exit, a
  * failure) is reported to the process.
  */
@@ -42,10 +42,18 @@ final class VcpuThreads implements VcpuStarter {
         this.arch = arch;
     }
 
+    /**
+     * Runs the process's first vCPU on a thread of its own, so that the caller, waiting for the
+     * process to end, returns even while that vCPU blocks in a host call.
+     */
+    void startFirst(Vcpu vcpu) {
+        launch(vcpu.state().vcpuIndex, () -> run(vcpu));
+    }
+
     @Override
     public void start(int index, Consumer<CpuState> prepare) {
         Vcpu vcpu = vcpus.create(index);
-        Thread t = Thread.ofPlatform().daemon().name("vcpu-" + index).stackSize(STACK_BYTES).unstarted(() -> {
+        launch(index, () -> {
             try {
                 prepare.accept(vcpu.state());
             } catch (GuestExit ending) {
@@ -53,6 +61,10 @@ final class VcpuThreads implements VcpuStarter {
             }
             run(vcpu);
         });
+    }
+
+    private void launch(int index, Runnable body) {
+        Thread t = Thread.ofPlatform().daemon().name("vcpu-" + index).stackSize(STACK_BYTES).unstarted(body);
         started.add(t);
         try {
             t.start();
@@ -63,10 +75,15 @@ final class VcpuThreads implements VcpuStarter {
     }
 
     /** Runs {@code vcpu} on the calling thread until its thread or its process exits. */
-    void run(Vcpu vcpu) {
+    private void run(Vcpu vcpu) {
         CpuState cpu = vcpu.state();
         try {
-            plugins.vcpuInit(cpu);
+            try {
+                plugins.vcpuInit(cpu);
+            } catch (IllegalStateException pastScoreboards) {
+                linux.fail(pastScoreboards.getMessage()); // more vCPUs than plugin scoreboards hold
+                return;
+            }
             try {
                 vcpu.run();
                 throw new IllegalStateException("the CPU loop returned");

@@ -156,7 +156,7 @@ public final class Signals {
         pending |= bit(sig);
         for (ThreadSignals t : threads) {
             if ((t.blocked & bit(sig)) == 0) {
-                t.cpu.exitRequested = true;
+                t.kick();
                 break;
             }
         }
@@ -174,7 +174,7 @@ public final class Signals {
         }
         t.pending |= bit(sig);
         if ((t.blocked & bit(sig)) == 0) {
-            t.cpu.exitRequested = true;
+            t.kick();
         }
         notifyAll();
     }

@@ -9,6 +9,8 @@ import dev.tcg4j.ir.cpu.CpuState;
  */
 public final class ThreadSignals {
     final CpuState cpu;
+    /** The host thread running the vCPU: interrupted out of a futex wait or a sleep when a signal comes. */
+    final Thread host;
     final SigInfo[] pendingInfo = new SigInfo[SignalNames.NSIG + 1];
     long blocked;
     long pending;
@@ -17,12 +19,22 @@ public final class ThreadSignals {
     long maskAfterSuspend;
     boolean suspended;
 
+    /** Made on the host thread that runs {@code cpu}. */
     ThreadSignals(CpuState cpu, long blocked) {
         this.cpu = cpu;
+        this.host = Thread.currentThread();
         this.blocked = blocked;
     }
 
     public CpuState cpu() {
         return cpu;
+    }
+
+    /** Makes the thread stop at its next block boundary and leave an interruptible wait (-EINTR). */
+    void kick() {
+        cpu.exitRequested = true;
+        if (host != Thread.currentThread()) {
+            host.interrupt();
+        }
     }
 }

@@ -97,7 +97,16 @@ final class ProcessSyscalls {
         if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) {
             return -Errno.EINVAL;
         }
-        return sleepNanos(saturatingNanos(sec, nsec));
+        long nanos = saturatingNanos(sec, nsec);
+        long start = System.nanoTime();
+        long r = sleepNanos(nanos);
+        if (r == -Errno.EINTR && rem != 0) {
+            // a signal cut the sleep short: the kernel writes what was left
+            long left = Math.max(0, nanos - (System.nanoTime() - start));
+            memory.st64(rem, left / 1_000_000_000L);
+            memory.st64(rem + 8, left % 1_000_000_000L);
+        }
+        return r;
     }
 
     long clockNanosleep(long clock, long flags, long req, long rem) {
