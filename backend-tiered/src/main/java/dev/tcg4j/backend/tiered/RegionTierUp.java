@@ -21,15 +21,19 @@ final class RegionTierUp extends TierUp {
     private final Backend first;
     private final Backend compiled;
     private final int pcSlot;
+    private final TierCompiler compiler;
+    private final int blockThreshold;
     private final int chainableExits;
     /** The members' IR until the region is compiled; dropped then. */
     private List<TranslationBlock> members;
     private final long pc;
     final TieredBlock[] entries;
 
-    RegionTierUp(TierCompiler compiler, int threshold, Backend first, Backend compiled, int pcSlot,
-            List<TranslationBlock> members, CompiledRegion interpreted) {
+    RegionTierUp(TierCompiler compiler, int threshold, int blockThreshold, Backend first, Backend compiled,
+            int pcSlot, List<TranslationBlock> members, CompiledRegion interpreted) {
         super(compiler, threshold);
+        this.compiler = compiler;
+        this.blockThreshold = blockThreshold;
         this.first = first;
         this.compiled = compiled;
         this.pcSlot = pcSlot;
@@ -63,7 +67,10 @@ final class RegionTierUp extends TierUp {
         }
     }
 
-    /** The longest prefix (shrinking by a quarter, as the runtime does) as a region, the rest as blocks. */
+    /**
+     * The longest prefix (shrinking by a quarter, as the runtime does) as a region, the rest as blocks
+     * that start on the interpreter and tier up on their own.
+     */
     private void stitch(List<TranslationBlock> blocks) {
         ExecutableBlock[] code = new ExecutableBlock[blocks.size()];
         int inRegion = 0;
@@ -79,12 +86,10 @@ final class RegionTierUp extends TierUp {
             }
         }
         for (int i = inRegion; i < code.length; i++) {
+            // interpreted until it is hot on its own: compiling every leftover member would cost the
+            // compile thread more than the whole region
             TranslationBlock tb = blocks.get(i);
-            try {
-                code[i] = compiled.compile(tb);
-            } catch (BlockTooLargeException tooLarge) {
-                code[i] = first.compile(tb);
-            }
+            code[i] = new BlockTierUp(compiler, blockThreshold, compiled, tb, first.compile(tb)).entry;
         }
         StitchedRegion region = new StitchedRegion(blocks, code, chainableExits, pcSlot);
         List<ExecutableBlock> stitched = new ArrayList<>(code.length);

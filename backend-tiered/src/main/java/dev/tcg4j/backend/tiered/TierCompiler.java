@@ -2,6 +2,7 @@ package dev.tcg4j.backend.tiered;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +25,7 @@ final class TierCompiler {
     /** The production compiler: its own background thread. */
     static TierCompiler background() {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE_CAPACITY), TierCompiler::compileThread,
-                (unit, full) -> ((TierUp) unit).rejected());
+                new ArrayBlockingQueue<>(QUEUE_CAPACITY), TierCompiler::compileThread);
         pool.allowCoreThreadTimeOut(true);
         return new TierCompiler(pool);
     }
@@ -35,8 +35,13 @@ final class TierCompiler {
         return new TierCompiler(executor);
     }
 
+    /** Queues {@code unit}; when there is no room, the unit counts again and asks later. */
     void submit(TierUp unit) {
-        executor.execute(unit);
+        try {
+            executor.execute(unit);
+        } catch (RejectedExecutionException full) {
+            unit.rejected();
+        }
     }
 
     private static Thread compileThread(Runnable work) {

@@ -20,6 +20,8 @@ abstract class TierUp implements Runnable {
     /** Executions so far; written by every vCPU that runs an entry without synchronisation, as the
      *  runtime's block heat is: a lost increment delays the tier-up by one execution. */
     private int heat;
+    /** When the unit was queued ({@link System#nanoTime}), for the {@code -d backend} log. */
+    private long queuedAt;
 
     TierUp(TierCompiler compiler, int threshold) {
         this.compiler = compiler;
@@ -29,14 +31,19 @@ abstract class TierUp implements Runnable {
     /** Queues the unit at once when its threshold is 0; call once the entries exist. */
     final void start() {
         if (threshold <= 0) {
-            compiler.submit(this);
+            submit();
         }
+    }
+
+    private void submit() {
+        queuedAt = System.nanoTime();
+        compiler.submit(this);
     }
 
     /** An entry ran the interpreter's code once more. */
     final void executed() {
         if (++heat == threshold) {
-            compiler.submit(this);
+            submit();
         }
     }
 
@@ -53,8 +60,13 @@ abstract class TierUp implements Runnable {
 
     @Override
     public final void run() {
+        long started = System.nanoTime();
         try {
             compile();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{}: {} us queued, {} us compiling", this, (started - queuedAt) / 1000,
+                        (System.nanoTime() - started) / 1000);
+            }
         } catch (RuntimeException | LinkageError e) {
             // the interpreter's code is right; only the speed-up is lost
             LOG.debug("{} stays interpreted: {}", this, e.toString());

@@ -1,7 +1,9 @@
 package dev.tcg4j.backend.tiered;
 
 import dev.tcg4j.ir.TranslationBlock;
+import dev.tcg4j.backend.bytecode.BytecodeTooLargeException;
 import dev.tcg4j.ir.spi.Backend;
+import dev.tcg4j.ir.spi.BlockTooLargeException;
 import dev.tcg4j.ir.spi.CompiledRegion;
 import dev.tcg4j.ir.spi.ExecutableBlock;
 import java.util.List;
@@ -28,6 +30,15 @@ public final class TieredBackend implements Backend {
     public static final int BLOCK_THRESHOLD = Integer.getInteger("tcg4j.tiered.block-threshold", 1024);
     /** Entries into an interpreted region after which it is compiled; 0: as soon as the runtime forms it. */
     public static final int REGION_THRESHOLD = Integer.getInteger("tcg4j.tiered.region-threshold", 0);
+
+    /**
+     * IR ops a region may hold. The bytecode backend refuses a region whose method passes
+     * {@link BytecodeTooLargeException#REGION_LIMIT} bytes only after generating it, on the compile
+     * thread; this estimate (about 10.6 bytes of bytecode per op, measured over the blocks of
+     * busybox awk) refuses most such regions up front, when the runtime forms them, so that the
+     * runtime shrinks them as it does for the bytecode backend.
+     */
+    static final int REGION_OP_BUDGET = BytecodeTooLargeException.REGION_LIMIT * 10 / 106;
 
     private final Backend first;
     private final Backend second;
@@ -74,11 +85,25 @@ public final class TieredBackend implements Backend {
         return true;
     }
 
-    /** The interpreter's region at once; the bytecode backend's when the compile thread has made it. */
+    /**
+     * The interpreter's region at once; the bytecode backend's when the compile thread has made it.
+     *
+     * @throws BlockTooLargeException when the members' ops pass {@link #REGION_OP_BUDGET}: retry with fewer
+     */
     @Override
     public CompiledRegion compileRegion(List<TranslationBlock> blocks) {
+        int ops = 0;
+        int insns = 0;
+        for (TranslationBlock tb : blocks) {
+            ops += tb.ops().size();
+            insns += tb.insnCount();
+        }
+        if (blocks.size() > 1 && ops > REGION_OP_BUDGET) {
+            throw new BlockTooLargeException(blocks.get(0).pc(), insns, "region at 0x"
+                    + Long.toHexString(blocks.get(0).pc()) + " of " + ops + " ops, over the budget of " + REGION_OP_BUDGET);
+        }
         CompiledRegion interpreted = first.compileRegion(blocks);
-        RegionTierUp unit = new RegionTierUp(compiler, regionThreshold, first, second, pcSlot, blocks, interpreted);
+        RegionTierUp unit = new RegionTierUp(compiler, regionThreshold, blockThreshold, first, second, pcSlot, blocks, interpreted);
         unit.start();
         return new CompiledRegion(List.of(unit.entries), interpreted.chainableExits());
     }

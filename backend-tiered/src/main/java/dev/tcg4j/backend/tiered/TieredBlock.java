@@ -34,9 +34,9 @@ final class TieredBlock extends ExecutableBlock {
         current = compiled;
     }
 
-    /** True once the interpreted code was replaced. */
-    boolean tieredUp() {
-        return current != interpreted;
+    /** The code the next execution runs. */
+    ExecutableBlock current() {
+        return current;
     }
 
     @Override
