@@ -22,10 +22,10 @@ final class BlockTierUp extends TierUp {
     }
 
     @Override
-    void compile() {
+    String compile() {
         TranslationBlock ir = tb;
         if (ir == null) {
-            return;
+            return null;
         }
         ExecutableBlock code;
         try {
@@ -33,11 +33,11 @@ final class BlockTierUp extends TierUp {
         } catch (BlockTooLargeException e) {
             tb = null;
             stayInterpreted(e.getMessage());
-            return;
+            return null;
         }
         tb = null;
         entry.swap(code);
-        LOG.debug("{}: {}", this, compiled.name());
+        return compiled.name();
     }
 
     @Override

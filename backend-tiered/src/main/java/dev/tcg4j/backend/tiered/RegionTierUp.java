@@ -47,10 +47,10 @@ final class RegionTierUp extends TierUp {
     }
 
     @Override
-    void compile() {
+    String compile() {
         List<TranslationBlock> blocks = members;
         if (blocks == null) {
-            return;
+            return null;
         }
         members = null;
         try {
@@ -58,12 +58,12 @@ final class RegionTierUp extends TierUp {
             if (region.chainableExits() != chainableExits) {
                 stayInterpreted(compiled.name() + " numbers " + region.chainableExits() + " exits, the interpreter "
                         + chainableExits);
-                return;
+                return null;
             }
             swap(entries, region.entries().toArray(ExecutableBlock[]::new));
-            LOG.debug("{}: {} blocks, {}", this, blocks.size(), compiled.name());
+            return blocks.size() + " blocks, " + compiled.name();
         } catch (BlockTooLargeException tooLarge) {
-            stitch(blocks);
+            return stitch(blocks);
         }
     }
 
@@ -71,7 +71,7 @@ final class RegionTierUp extends TierUp {
      * The longest prefix (shrinking by a quarter, as the runtime does) as a region, the rest as blocks
      * that start on the interpreter and tier up on their own.
      */
-    private void stitch(List<TranslationBlock> blocks) {
+    private String stitch(List<TranslationBlock> blocks) {
         ExecutableBlock[] code = new ExecutableBlock[blocks.size()];
         int inRegion = 0;
         for (int n = blocks.size() * 3 / 4; n >= 2 && inRegion == 0; n = n * 3 / 4) {
@@ -97,8 +97,8 @@ final class RegionTierUp extends TierUp {
             stitched.add(region.entry(i));
         }
         swap(entries, stitched.toArray(ExecutableBlock[]::new));
-        LOG.debug("{}: {} blocks, stitched from a {} region of {} and blocks", this, blocks.size(), compiled.name(),
-                inRegion);
+        return blocks.size() + " blocks, stitched: a " + compiled.name() + " region of " + inRegion
+                + ", the others as blocks";
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 abstract class TierUp implements Runnable {
     /** The backends' {@code -d backend} logger. */
-    static final Logger LOG = LoggerFactory.getLogger("tcg4j.backend");
+    private static final Logger LOG = LoggerFactory.getLogger("tcg4j.backend");
 
     private final TierCompiler compiler;
     private final int threshold;
@@ -62,9 +62,9 @@ abstract class TierUp implements Runnable {
     public final void run() {
         long started = System.nanoTime();
         try {
-            compile();
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("{}: {} us queued, {} us compiling", this, (started - queuedAt) / 1000,
+            String done = compile();
+            if (done != null && LOG.isDebugEnabled()) {
+                LOG.debug("{}: {} after {} us queued, {} us compiling", this, done, (started - queuedAt) / 1000,
                         (System.nanoTime() - started) / 1000);
             }
         } catch (RuntimeException | LinkageError e) {
@@ -75,10 +75,11 @@ abstract class TierUp implements Runnable {
     }
 
     /**
-     * On the compile thread: compiles the unit with the bytecode backend and swaps its entries, or
-     * leaves them interpreted; may throw for code the bytecode backend cannot compile.
+     * On the compile thread: compiles the unit with the bytecode backend and swaps its entries, saying
+     * what it installed, or leaves them interpreted and returns null; may throw for code the bytecode
+     * backend cannot compile.
      */
-    abstract void compile();
+    abstract String compile();
 
     /** Gives up on the second tier: the entries keep the interpreter's code and stop asking. */
     final void stayInterpreted(String why) {
