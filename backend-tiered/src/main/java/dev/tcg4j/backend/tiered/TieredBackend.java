@@ -27,7 +27,7 @@ public final class TieredBackend implements Backend {
      * Blocks that run in loops usually join a region first (the runtime forms regions at 256
      * executions), whose compile is queued as soon as it is formed.
      */
-    public static final int BLOCK_THRESHOLD = Integer.getInteger("tcg4j.tiered.block-threshold", 1024);
+    public static final int BLOCK_THRESHOLD = Integer.getInteger("tcg4j.tiered.block-threshold", 4096);
     /** Entries into an interpreted region after which it is compiled; 0: as soon as the runtime forms it. */
     public static final int REGION_THRESHOLD = Integer.getInteger("tcg4j.tiered.region-threshold", 0);
 
