@@ -83,6 +83,16 @@ class FlatGuestMemoryTest {
     }
 
     @Test
+    void codeOutsideTheWindowIsUnmappedNotAnError() {
+        for (long pc : new long[] {0x892ae05afc06e456L, -4096L, 1L << 41, (1L << 41) - 2}) {
+            mem.markCode(pc, 4);
+            GuestTrap t = assertThrows(GuestTrap.class, () -> mem.fetch16(pc));
+            assertEquals(GuestTrap.Kind.UNMAPPED, t.kind());
+            assertEquals(pc, t.address());
+        }
+    }
+
+    @Test
     void casExchangesOnlyOnMatchAndRejectsMisalignment() {
         mem.map(0x10000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
         mem.st64(0x10000, 5);
@@ -169,5 +179,16 @@ class FlatGuestMemoryTest {
         TranslatedAccess.st64(mem, mem.pageTable(), mem.pageCount(), mem.hostBase(), 0x30008, 5);
         assertEquals(List.of(0x30008L), seen);
         assertEquals(GuestMemory.READ | GuestMemory.WRITE, mem.protection(0x30000), "the observed bit is no permission");
+    }
+
+    @Test
+    void aPageMappedWithoutAccessThenMadeWritableIsObserved() {
+        // glibc's thread stacks: mmap(PROT_NONE), then mprotect(PROT_READ | PROT_WRITE)
+        List<Long> seen = new ArrayList<>();
+        mem.observeStores((a, old) -> seen.add(a));
+        mem.map(0x40000, 0x1000, 0);
+        mem.protect(0x40000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
+        TranslatedAccess.st64(mem, mem.pageTable(), mem.pageCount(), mem.hostBase(), 0x40008, 5);
+        assertEquals(List.of(0x40008L), seen);
     }
 }

@@ -1,6 +1,5 @@
 package dev.tcg4j.runtime.wiring;
 
-import dev.tcg4j.backend.lockstep.LockstepDivergence;
 import dev.tcg4j.injector.PluginFailure;
 import dev.tcg4j.injector.PluginHost;
 import dev.tcg4j.injector.PluginStartException;
@@ -10,16 +9,18 @@ import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.exec.Vcpu;
-import dev.tcg4j.runtime.linux.GuestExit;
+import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.LoadedProgram;
 import dev.tcg4j.runtime.linux.ProgramLoader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import org.slf4j.Logger;
@@ -27,16 +28,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a guest program: reads and loads it into a new process, starts the plugins, makes the
- * first vCPU and runs it until the guest exits.
+ * first vCPU and runs it on a thread of its own (as every thread the guest makes), and waits until
+ * the process ends.
  */
 public final class GuestRun {
     private static final Logger INTERNAL = LoggerFactory.getLogger("tcg4j.internal");
+    /**
+     * How long the end of a process waits for its other vCPUs to stop; one blocked in a host call
+     * (a read of a terminal) is left behind, a daemon thread, and the process's memory with it.
+     */
+    private static final long STOP_MILLIS = 250;
+    private static final Path URANDOM = Path.of("/dev/urandom");
 
     private final RunRequest req;
     private final GuestArch arch;
     private final ProcessComponent.Factory processes;
     private final ProgramSymbols symbols;
     private final Provider<PluginHost> plugins;
+    private boolean vcpusLeftRunning;
 
     @Inject
     GuestRun(RunRequest req, GuestArch arch, ProcessComponent.Factory processes, ProgramSymbols symbols,
@@ -63,9 +72,14 @@ public final class GuestRun {
         } catch (IllegalStateException e) {
             return Emulator.fail(req, e.getMessage());
         }
-        // closed when the run ends, so that runs in one JVM do not pile up terabytes of reserved space
-        try (memory) {
+        // closed when the run ends, so that runs in one JVM do not pile up terabytes of reserved space;
+        // kept when a vCPU thread could not be stopped, since it may still touch it
+        try {
             return runProgram(elf, process);
+        } finally {
+            if (!vcpusLeftRunning) {
+                memory.close();
+            }
         }
     }
 
@@ -89,24 +103,21 @@ public final class GuestRun {
         }
 
         LinuxProcess linux = process.linux();
-        Vcpu vcpu = process.vcpus().create(0);
+        Vcpu vcpu = process.vcpus().create(linux.threads().reserveIndex());
         CpuState cpu = vcpu.state();
-        byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        linux.start(cpu, program, req.argv(), req.envp(), req.program(), random);
+        linux.start(cpu, program, req.argv(), req.envp(), req.program(), auxvRandom());
+        VcpuThreads vcpus = new VcpuThreads(process.vcpus(), host, linux, arch);
+        linux.threads().setStarter(vcpus);
         try {
-            host.vcpuInit(cpu);
-            try {
-                vcpu.run();
-                throw new IllegalStateException("the CPU loop returned");
-            } catch (GuestExit exit) {
-                host.vcpuExit(cpu);
-                host.atExit();
-                return exit.status();
+            vcpus.startFirst(vcpu);
+            GuestThreads.End end = linux.threads().awaitEnd();
+            vcpusLeftRunning = !vcpus.awaitOthers(STOP_MILLIS);
+            if (end.failure() != null) {
+                return Emulator.fail(req, end.failure());
             }
+            host.atExit();
+            return end.status();
         } catch (PluginFailure e) {
-            return Emulator.fail(req, e.getMessage());
-        } catch (LockstepDivergence e) {
             return Emulator.fail(req, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             INTERNAL.debug("internal error", e);
@@ -117,14 +128,42 @@ public final class GuestRun {
         }
     }
 
+    /**
+     * AT_RANDOM's 16 bytes (glibc's stack guard and pointer guard), from the kernel's pool as QEMU
+     * takes them: a {@code SecureRandom} costs every start-up its provider set-up (about 15 ms).
+     */
+    private static byte[] auxvRandom() {
+        try (InputStream in = Files.newInputStream(URANDOM)) {
+            byte[] random = in.readNBytes(16);
+            if (random.length == 16) {
+                return random;
+            }
+        } catch (IOException e) {
+            // no /dev/urandom (a sandbox): fall back to the JDK's generator
+        }
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        return random;
+    }
+
     /** The program's bytes, or the reason it cannot be read, worded as strerror. */
+    private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
+
     static byte[] readProgram(String program) throws ProgramUnreadable {
         Path path = Path.of(program);
         if (Files.isDirectory(path)) {
             throw new ProgramUnreadable("Is a directory");
         }
-        try {
-            return Files.readAllBytes(path);
+        // the magic first, so that an endless file (/dev/zero) is refused instead of read forever
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] magic = in.readNBytes(ELF_MAGIC.length);
+            if (!Arrays.equals(magic, ELF_MAGIC)) {
+                return magic;
+            }
+            byte[] rest = in.readAllBytes();
+            byte[] image = Arrays.copyOf(magic, magic.length + rest.length);
+            System.arraycopy(rest, 0, image, magic.length, rest.length);
+            return image;
         } catch (NoSuchFileException e) {
             throw new ProgramUnreadable("No such file or directory");
         } catch (AccessDeniedException e) {
