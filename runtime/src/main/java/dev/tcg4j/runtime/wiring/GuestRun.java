@@ -70,6 +70,21 @@ public final class GuestRun {
     }
 
     private int runProgram(ElfFile elf, ProcessComponent process) {
+        ElfFile interpreter = null;
+        if (elf.interpreter() != null) {
+            // qemu's load_elf_interp: the interpreter's path under the -L prefix first, then the host's
+            String interp = elf.interpreter();
+            try {
+                interpreter = ElfFile.parse(readProgram(process.sysroot().map(interp)), arch.elfMachine());
+            } catch (ProgramUnreadable e) {
+                return Emulator.fail(req, "Could not open '" + interp + "': " + e.getMessage());
+            } catch (ElfFormatException e) {
+                return Emulator.fail(req, interp + ": " + e.getMessage());
+            }
+            if (interpreter.interpreter() != null) {
+                return Emulator.fail(req, interp + ": an interpreter must not ask for an interpreter itself");
+            }
+        }
         LoadedProgram program;
         try {
             program = ProgramLoader.load(elf, process.addressSpace());
@@ -93,7 +108,15 @@ public final class GuestRun {
         CpuState cpu = vcpu.state();
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
-        linux.start(cpu, program, req.argv(), req.envp(), req.program(), random);
+        try {
+            LinuxProcess.Started started = linux.start(cpu, program, interpreter, req.argv(), req.envp(), req.program(),
+                    random);
+            if (started.interpreter() != null) {
+                symbols.add(started.interpreter().symbols());
+            }
+        } catch (ElfFormatException e) {
+            return Emulator.fail(req, elf.interpreter() + ": " + e.getMessage());
+        }
         try {
             host.vcpuInit(cpu);
             try {
