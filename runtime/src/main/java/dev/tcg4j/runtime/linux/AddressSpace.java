@@ -37,6 +37,25 @@ public final class AddressSpace {
     private long mmapNextStart;
     private long brkStart;
     private long brk;
+    /** File-backed pages: page address to the file and the offset of that page in it (for /proc/self/maps). */
+    private final TreeMap<Long, FilePage> filePages = new TreeMap<>();
+
+    /** The host file a page was mapped from, as /proc/self/maps names it. */
+    public record MappedFile(String path, long dev, long inode) {
+        /** The file at {@code path}, by its real path as the kernel shows it; null when it cannot be read. */
+        public static MappedFile of(java.nio.file.Path path) {
+            try {
+                java.nio.file.Path real = path.toRealPath();
+                Map<String, Object> attrs = java.nio.file.Files.readAttributes(real, "unix:dev,ino");
+                return new MappedFile(real.toString(), ((Number) attrs.get("dev")).longValue(),
+                        ((Number) attrs.get("ino")).longValue());
+            } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+
+    private record FilePage(MappedFile file, long offset) {}
 
     public AddressSpace(GuestMemory memory) {
         this(memory, DEFAULT_STACK_SIZE);
@@ -96,6 +115,7 @@ public final class AddressSpace {
     }
 
     private void release(long start, long end) {
+        filePages.subMap(start, end).clear();
         Map.Entry<Long, Long> e = regions.lowerEntry(end);
         while (e != null && e.getValue() > start) {
             long s = e.getKey();
@@ -245,6 +265,61 @@ public final class AddressSpace {
             memory.read(from + off, buf, 0, buf.length);
             memory.writeInitial(to + off, buf, 0, buf.length);
         }
+    }
+
+    /** Records that {@code [addr, addr + len)} maps {@code file} from {@code offset} on. */
+    public synchronized void labelFile(long addr, long len, MappedFile file, long offset) {
+        if (file == null) {
+            return;
+        }
+        long end = GuestMemory.pageCeil(addr + len);
+        for (long p = GuestMemory.pageFloor(addr); p < end; p += PAGE) {
+            filePages.put(p, new FilePage(file, offset + (p - addr)));
+        }
+    }
+
+    /**
+     * The guest's mappings in qemu 7.2's /proc/self/maps format (open_self_maps): one line per run of
+     * pages with the same permissions and the same backing (anonymous, or one file at consecutive
+     * offsets), the stack's run named [stack], the path at column 73.
+     */
+    public synchronized String describeMaps() {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<Long, Long> region : regions.entrySet()) {
+            long p = region.getKey();
+            long end = region.getValue();
+            while (p < end) {
+                int prot = memory.protection(p);
+                FilePage first = filePages.get(p);
+                long q = p + PAGE;
+                while (q < end && q != stackTop - stackSize && memory.protection(q) == prot
+                        && continues(first, filePages.get(q), q - p)) {
+                    q += PAGE;
+                }
+                String path = first != null ? first.file().path() : p == stackTop - stackSize ? "[stack]" : "";
+                String line = String.format("%x-%x %c%c%cp %08x %s %d", p, q,
+                        (prot & GuestMemory.READ) != 0 ? 'r' : '-', (prot & GuestMemory.WRITE) != 0 ? 'w' : '-',
+                        (prot & GuestMemory.EXEC) != 0 ? 'x' : '-', first == null ? 0 : first.offset(),
+                        first == null ? "00:00" : device(first.file().dev()), first == null ? 0 : first.file().inode());
+                out.append(line).append(" ".repeat(Math.max(0, 73 - line.length()))).append(path).append('\n');
+                p = q;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean continues(FilePage first, FilePage next, long distance) {
+        if (first == null || next == null) {
+            return first == next;
+        }
+        return first.file().equals(next.file()) && next.offset() == first.offset() + distance;
+    }
+
+    /** st_dev as the kernel prints it: major:minor in hex. */
+    private static String device(long dev) {
+        long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
+        long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+        return String.format("%02x:%02x", major, minor);
     }
 
     // ---------------------------------------------------------------- heap

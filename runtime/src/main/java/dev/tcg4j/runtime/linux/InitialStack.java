@@ -37,7 +37,7 @@ public final class InitialStack {
     public record Ids(long uid, long euid, long gid, long egid) {}
 
     /** What {@link #build} wrote: the stack pointer and the addresses a test or a debugger wants. */
-    public record Layout(long sp, long argv, long envp, long auxv, long random, long execfn) {}
+    public record Layout(long sp, long argv, long envp, long auxv, long random, long execfn, int auxvLength) {}
 
     private InitialStack() {}
 
@@ -111,7 +111,7 @@ public final class InitialStack {
         long envpAddr = writeWords(mem, writeWords(mem, argvAddr, argPtrs), 0);
         long auxvAddr = writeWords(mem, writeWords(mem, envpAddr, envPtrs), 0);
         writeWords(mem, auxvAddr, auxv);
-        return new Layout(sp, argvAddr, envpAddr, auxvAddr, randomAddr, execfnAddr);
+        return new Layout(sp, argvAddr, envpAddr, auxvAddr, randomAddr, execfnAddr, auxv.length * 8);
     }
 
     private static List<byte[]> encode(List<String> strings) {

@@ -36,7 +36,8 @@ public final class LinuxProcess implements GuestEvents {
         this.abi = abi;
         Signals signals = new Signals(abi.signalFrames(), progName, stderr, announceFatalSignals);
         this.ctx = new ProcessContext(space.memory(), space, new FdTable(libc), libc, signals, programPath,
-                (int) ProcessHandle.current().pid(), abi, sysroot);
+                (int) ProcessHandle.current().pid(), abi, sysroot,
+                new ProcFiles(space, (int) ProcessHandle.current().pid(), abi.cpuinfoIsa()));
         this.dispatcher = new SyscallDispatcher(ctx, arch);
     }
 
@@ -72,17 +73,19 @@ public final class LinuxProcess implements GuestEvents {
      * @param execfn the program path as given, for AT_EXECFN
      * @throws ElfFormatException when the interpreter does not fit
      */
-    public Started start(CpuState cpu, LoadedProgram program, ElfFile interpreter, List<String> argv,
-            List<String> envp, String execfn, byte[] random16) throws ElfFormatException {
+    public Started start(CpuState cpu, LoadedProgram program, ElfFile interpreter, AddressSpace.MappedFile interpreterFile,
+            List<String> argv, List<String> envp, String execfn, byte[] random16) throws ElfFormatException {
         AddressSpace space = ctx.space();
         space.mapStack();
-        LoadedProgram interp = interpreter == null ? null : ProgramLoader.load(interpreter, space, false);
+        LoadedProgram interp = interpreter == null ? null
+                : ProgramLoader.load(interpreter, space, false, interpreterFile);
         mapSignalTrampoline();
         Libc libc = ctx.libc();
         InitialStack.Ids ids = new InitialStack.Ids(libc.getuid(), libc.geteuid(), libc.getgid(), libc.getegid());
         InitialStack.Layout layout = InitialStack.build(ctx.memory(), space.stackTop(), argv, envp, execfn,
                 program, interp == null ? 0 : interp.loadAddr(), abi.hwcap(), ids, random16);
         ProgramLoader.releaseBrkReserve(space, program);
+        ctx.procFiles().started(argv, layout.auxv(), layout.auxvLength());
         cpu.regs[arch.pcSlot()] = interp == null ? program.entry() : interp.entry();
         cpu.regs[arch.stackPointerSlot()] = layout.sp();
         return new Started(layout, interp);

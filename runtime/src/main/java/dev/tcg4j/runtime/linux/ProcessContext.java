@@ -13,6 +13,7 @@ import dev.tcg4j.runtime.linux.signal.Signals;
  * @param programPath the program's absolute host path: what /proc/self/exe reads as
  * @param pid the guest's pid (the host's), also the tid of its main thread
  * @param sysroot the -L prefix, for the system calls qemu looks paths up in it for
+ * @param procFiles the /proc files made up for the guest
  */
 public record ProcessContext(GuestMemory memory, AddressSpace space, FdTable fds, Libc libc, Signals signals,
-        String programPath, int pid, LinuxAbi abi, Sysroot sysroot) {}
+        String programPath, int pid, LinuxAbi abi, Sysroot sysroot, ProcFiles procFiles) {}

@@ -23,14 +23,16 @@ public final class ProgramLoader {
 
     /** Loads the main program (the one whose heap follows it). */
     public static LoadedProgram load(ElfFile elf, AddressSpace space) throws ElfFormatException {
-        return load(elf, space, true);
+        return load(elf, space, true, null);
     }
 
     /**
      * @param mainProgram whether this is the program itself rather than its interpreter: only the
      *     program reserves room for the heap and sets where it starts
+     * @param file the file the image was read from, for /proc/self/maps (null: shown as anonymous)
      */
-    public static LoadedProgram load(ElfFile elf, AddressSpace space, boolean mainProgram) throws ElfFormatException {
+    public static LoadedProgram load(ElfFile elf, AddressSpace space, boolean mainProgram, AddressSpace.MappedFile file)
+            throws ElfFormatException {
         GuestMemory memory = space.memory();
         long loaddr = -1;
         long hiaddr = 0;
@@ -75,6 +77,10 @@ public final class ProgramLoader {
             protectSegmentPages(space, vaddr, ph.memSize(), protection(ph.flags()));
             memory.writeInitial(vaddr, elf.image(), (int) ph.offset(), (int) ph.fileSize());
             zeroTail(memory, vaddr + ph.fileSize(), vaddr + ph.memSize());
+            if (ph.fileSize() > 0) {
+                long pageOffset = vaddr & GuestMemory.PAGE_OFFSET_MASK;
+                space.labelFile(vaddr - pageOffset, ph.fileSize() + pageOffset, file, ph.offset() - pageOffset);
+            }
             brk = Math.max(brk, vaddr + ph.memSize());
         }
         if (mainProgram) {

@@ -10,6 +10,7 @@ import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.exec.Vcpu;
+import dev.tcg4j.runtime.linux.AddressSpace;
 import dev.tcg4j.runtime.linux.GuestExit;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.LoadedProgram;
@@ -71,11 +72,14 @@ public final class GuestRun {
 
     private int runProgram(ElfFile elf, ProcessComponent process) {
         ElfFile interpreter = null;
+        AddressSpace.MappedFile interpreterFile = null;
         if (elf.interpreter() != null) {
             // qemu's load_elf_interp: the interpreter's path under the -L prefix first, then the host's
             String interp = elf.interpreter();
+            String hostPath = process.sysroot().map(interp);
             try {
-                interpreter = ElfFile.parse(readProgram(process.sysroot().map(interp)), arch.elfMachine());
+                interpreter = ElfFile.parse(readProgram(hostPath), arch.elfMachine());
+                interpreterFile = AddressSpace.MappedFile.of(Path.of(hostPath));
             } catch (ProgramUnreadable e) {
                 return Emulator.fail(req, "Could not open '" + interp + "': " + e.getMessage());
             } catch (ElfFormatException e) {
@@ -87,7 +91,8 @@ public final class GuestRun {
         }
         LoadedProgram program;
         try {
-            program = ProgramLoader.load(elf, process.addressSpace());
+            program = ProgramLoader.load(elf, process.addressSpace(), true,
+                    AddressSpace.MappedFile.of(Path.of(req.program())));
         } catch (ElfFormatException e) {
             return Emulator.fail(req, req.program() + ": " + e.getMessage());
         }
@@ -109,7 +114,7 @@ public final class GuestRun {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         try {
-            LinuxProcess.Started started = linux.start(cpu, program, interpreter, req.argv(), req.envp(), req.program(),
+            LinuxProcess.Started started = linux.start(cpu, program, interpreter, interpreterFile, req.argv(), req.envp(), req.program(),
                     random);
             if (started.interpreter() != null) {
                 symbols.add(started.interpreter().symbols());

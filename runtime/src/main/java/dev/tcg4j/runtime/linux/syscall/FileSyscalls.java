@@ -148,10 +148,29 @@ final class FileSyscalls {
     long openat(long dirfd, long path, long flags, long mode) {
         try (Arena arena = Arena.ofConfined()) {
             String p = buf.string(path);
+            byte[] made = ctx.procFiles().contents(p);
+            if (made != null) {
+                return openMadeUp(made, arena);
+            }
             MemorySegment hostPath = isSelfExe(p) ? arena.allocateFrom(ctx.programPath()) : buf.path(path, arena, ctx.sysroot());
             long h = libc.openat(dirfd(dirfd), hostPath, (int) flags, (int) mode);
             return h < 0 ? h : fds.install((int) h);
         }
+    }
+
+    /** A made-up /proc file, as qemu serves it: an unlinked temporary file holding the text, read from the start. */
+    private long openMadeUp(byte[] contents, Arena arena) {
+        java.nio.file.Path tmp;
+        try {
+            tmp = java.nio.file.Files.createTempFile("tcg4j-proc", "");
+            java.nio.file.Files.write(tmp, contents);
+        } catch (java.io.IOException e) {
+            return -Errno.EIO;
+        }
+        MemorySegment hostPath = arena.allocateFrom(tmp.toString());
+        long h = libc.openat(AT_FDCWD, hostPath, 2 /* O_RDWR */, 0);
+        libc.unlinkat(AT_FDCWD, hostPath, 0);
+        return h < 0 ? h : fds.install((int) h);
     }
 
     long close(long fd) {
