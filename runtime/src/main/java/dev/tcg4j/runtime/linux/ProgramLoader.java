@@ -129,9 +129,15 @@ public final class ProgramLoader {
      */
     private static void protectSegmentPages(AddressSpace space, long vaddr, long memSize, int prot) {
         GuestMemory memory = space.memory();
+        long first = GuestMemory.pageFloor(vaddr);
         long end = GuestMemory.pageCeil(vaddr + memSize);
-        for (long p = GuestMemory.pageFloor(vaddr); p < end; p += AddressSpace.PAGE) {
-            space.protect(p, AddressSpace.PAGE, memory.protection(p) | prot);
+        space.protect(first, AddressSpace.PAGE, memory.protection(first) | prot);
+        if (end - first > AddressSpace.PAGE) {
+            long last = end - AddressSpace.PAGE;
+            if (last > first + AddressSpace.PAGE) {
+                space.protect(first + AddressSpace.PAGE, last - first - AddressSpace.PAGE, prot);
+            }
+            space.protect(last, AddressSpace.PAGE, memory.protection(last) | prot);
         }
     }
 
