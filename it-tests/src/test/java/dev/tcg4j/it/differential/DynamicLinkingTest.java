@@ -1,13 +1,13 @@
 package dev.tcg4j.it.differential;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.it.harness.GuestRunner;
-import dev.tcg4j.it.harness.Invocation;
-import dev.tcg4j.it.harness.RunResult;
+import dev.tcg4j.testing.guest.GuestComparison;
+import dev.tcg4j.testing.guest.Invocation;
+import dev.tcg4j.testing.guest.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,15 +55,7 @@ class DynamicLinkingTest {
         for (String fragment : guestCase.expectedFragments()) {
             assertTrue(qemu.stdoutText().contains(fragment), () -> "qemu's stdout lacks " + fragment);
         }
-        assertAll(
-                () -> assertEquals(qemu.exitStatus(), tcg4j.exitStatus(),
-                        () -> "exit status differs\n" + qemu.describe() + "\n" + tcg4j.describe()),
-                () -> assertEquals(qemu.stdoutText(), tcg4j.stdoutText(),
-                        () -> "stdout differs: " + Outputs.firstDifference(qemu.stdoutText(), tcg4j.stdoutText())
-                                + "\n" + tcg4j.describe()),
-                () -> assertEquals(qemu.normalizedStderr(), tcg4j.normalizedStderr(),
-                        () -> "stderr differs: "
-                                + Outputs.firstDifference(qemu.normalizedStderr(), tcg4j.normalizedStderr())));
+        GuestComparison.assertSameRun(qemu, tcg4j);
     }
 
     @Test

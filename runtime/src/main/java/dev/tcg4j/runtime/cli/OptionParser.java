@@ -90,7 +90,12 @@ public final class OptionParser {
                         case "L" -> ldPrefix = value;
                         case "0" -> argv0 = value;
                         case "s" -> stackSize = size(value);
-                        case "backend" -> backend = value;
+                        case "backend" -> {
+                            if (value.equals("help")) {
+                                return simple(Options.Action.LIST_BACKENDS);
+                            }
+                            backend = value;
+                        }
                         default -> throw new UsageException("unknown option '" + a + "'");
                     }
                 }
@@ -166,7 +171,8 @@ public final class OptionParser {
                 -strace              log system calls
                 -one-insn-per-tb     translate one instruction per block (alias -singlestep)
                 -plugin name[,arg=value...]  load a plugin (repeatable)
-                -backend name        run blocks on backend name: bytecode (default), interpreter, lockstep
+                -backend name        run blocks on backend name: bytecode (default), interpreter, lockstep;
+                                     help lists the backends
                 """.formatted(prog);
     }
 }

@@ -3,9 +3,11 @@ package dev.tcg4j.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcg4j.runtime.wiring.EmulatorComponent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +50,13 @@ class MainTest {
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertTrue(stderr.startsWith("tcg4j-riscv64: unknown backend 'turbo' (known: bytecode"), stderr);
         assertEquals(1, stderr.lines().count(), stderr);
+    }
+
+    @Test
+    void backendHelpListsTheComponentsBackendsOnePerLine() {
+        assertEquals(0, run("-backend", "help"));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("Available backends:", lines.getFirst());
+        assertEquals(List.copyOf(EmulatorComponent.create().emulator().backendNames()), lines.subList(1, lines.size()));
     }
 }
