@@ -13,11 +13,12 @@ import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.signal.Signals;
 import dev.tcg4j.runtime.linux.syscall.SyscallDispatcher;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * One guest Linux process: its address space, files and signals, and the system-call and trap
- * handling the CPU loop hands over to it.
+ * One guest Linux process: its address space, files, signals and threads, and the system-call and
+ * trap handling the CPU loops of its vCPUs hand over to it (from several host threads at once).
  */
 public final class LinuxProcess implements GuestEvents {
     private final GuestArch arch;
@@ -37,7 +38,7 @@ public final class LinuxProcess implements GuestEvents {
         Signals signals = new Signals(abi.signalFrames(), progName, stderr, announceFatalSignals);
         this.ctx = new ProcessContext(space.memory(), space, new FdTable(libc), libc, signals, programPath,
                 (int) ProcessHandle.current().pid(), abi, sysroot,
-                new ProcFiles(space, (int) ProcessHandle.current().pid(), abi.cpuinfoIsa()));
+                new ProcFiles(space, (int) ProcessHandle.current().pid(), abi.cpuinfoIsa()), new GuestThreads());
         this.dispatcher = new SyscallDispatcher(ctx, arch);
     }
 
@@ -61,6 +62,10 @@ public final class LinuxProcess implements GuestEvents {
         return ctx.signals();
     }
 
+    public GuestThreads threads() {
+        return ctx.threads();
+    }
+
     /** What {@link #start} set up: the initial stack, and the interpreter when there is one. */
     public record Started(InitialStack.Layout layout, LoadedProgram interpreter) {}
 
@@ -68,6 +73,8 @@ public final class LinuxProcess implements GuestEvents {
      * Finishes the process image after the program was loaded, in qemu 7.2's order (load_elf_binary):
      * the stack, the interpreter, the signal trampoline, the initial stack's tables; then gives the
      * program's heap room back and points the CPU at the interpreter's entry, or the program's.
+     * {@code cpu} becomes the main thread when it first reaches the process (a system call, a trap, a
+     * signal check), on the host thread that runs it.
      *
      * @param interpreter the program's interpreter (PT_INTERP), or null for a static program
      * @param execfn the program path as given, for AT_EXECFN
@@ -93,17 +100,82 @@ public final class LinuxProcess implements GuestEvents {
 
     @Override
     public void syscall(CpuState cpu) {
-        dispatcher.perform(cpu);
-        ctx.signals().deliverPending(cpu);
+        GuestThread self = thread(cpu);
+        // an interrupt left from a signal already delivered must not cut this call's wait short;
+        // cleared first, then checked, so that one posted meanwhile still interrupts it
+        Thread.interrupted();
+        if (ctx.threads().ended() || ctx.signals().hasDeliverable(self.signals())) {
+            Thread.currentThread().interrupt();
+        }
+        dispatcher.perform(cpu, self);
+        stopIfEnded();
+        ctx.signals().deliverPending(cpu, self.signals());
     }
 
     @Override
     public void trap(CpuState cpu, GuestTrap trap, long pc) {
-        ctx.signals().deliverTrap(cpu, trap, pc, arch.pcSlot());
+        ctx.signals().deliverTrap(cpu, thread(cpu).signals(), trap, pc, arch.pcSlot());
     }
 
     @Override
     public void interrupt(CpuState cpu) {
-        ctx.signals().deliverPending(cpu);
+        stopIfEnded();
+        ctx.signals().deliverPending(cpu, thread(cpu).signals());
+    }
+
+    /**
+     * The thread on {@code cpu} has left its CPU loop by the exit system call: the kernel's exit work
+     * (the robust futex list, clear_child_tid), then the process ends if it was the last thread.
+     */
+    public void threadExited(CpuState cpu, int status) {
+        GuestThread t = thread(cpu);
+        dispatcher.releaseThread(t);
+        ctx.signals().removeThread(t.signals());
+        if (ctx.threads().remove(t)) {
+            ctx.threads().end(status, null);
+        }
+    }
+
+    /** exit_group or a fatal signal in any thread: every thread stops, the process ends with {@code status}. */
+    public void exitGroup(int status) {
+        ctx.threads().end(status, null);
+    }
+
+    /** The emulator cannot go on (a plugin failed, an internal error): the process ends with one line. */
+    public void fail(String message) {
+        ctx.threads().end(1, message);
+    }
+
+    private void stopIfEnded() {
+        if (ctx.threads().ended()) {
+            throw new GuestExit(0); // the first end's status stands
+        }
+    }
+
+    /** The thread of {@code cpu}; the first vCPU the process sees becomes its main thread (tid = pid). */
+    private GuestThread thread(CpuState cpu) {
+        GuestThread t = ctx.threads().of(cpu);
+        return t != null ? t : adoptMainThread(cpu);
+    }
+
+    private synchronized GuestThread adoptMainThread(CpuState cpu) {
+        GuestThreads threads = ctx.threads();
+        GuestThread t = threads.of(cpu);
+        if (t != null) {
+            return t;
+        }
+        if (threads.count() != 0) {
+            throw new IllegalStateException("vCPU " + cpu.vcpuIndex + " is no thread of this process");
+        }
+        String path = ctx.programPath();
+        byte[] name = path.substring(path.lastIndexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
+        if (name.length > 15) {
+            name = java.util.Arrays.copyOf(name, 15);
+        }
+        t = new GuestThread(ctx.pid(), cpu, ctx.signals().addThread(cpu, 0), Thread.currentThread(), name);
+        if (!threads.add(t)) {
+            throw new GuestExit(0);
+        }
+        return t;
     }
 }

@@ -14,6 +14,7 @@ import dev.tcg4j.runtime.linux.signal.Signals;
  * @param pid the guest's pid (the host's), also the tid of its main thread
  * @param sysroot the -L prefix, for the system calls qemu looks paths up in it for
  * @param procFiles the /proc files made up for the guest
+ * @param threads the process's live threads
  */
 public record ProcessContext(GuestMemory memory, AddressSpace space, FdTable fds, Libc libc, Signals signals,
-        String programPath, int pid, LinuxAbi abi, Sysroot sysroot, ProcFiles procFiles) {}
+        String programPath, int pid, LinuxAbi abi, Sysroot sysroot, ProcFiles procFiles, GuestThreads threads) {}

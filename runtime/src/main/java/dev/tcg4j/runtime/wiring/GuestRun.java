@@ -1,6 +1,5 @@
 package dev.tcg4j.runtime.wiring;
 
-import dev.tcg4j.backend.lockstep.LockstepDivergence;
 import dev.tcg4j.injector.PluginFailure;
 import dev.tcg4j.injector.PluginHost;
 import dev.tcg4j.injector.PluginStartException;
@@ -12,6 +11,7 @@ import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.exec.Vcpu;
 import dev.tcg4j.runtime.linux.AddressSpace;
 import dev.tcg4j.runtime.linux.GuestExit;
+import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.LoadedProgram;
 import dev.tcg4j.runtime.linux.ProgramLoader;
@@ -30,10 +30,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a guest program: reads and loads it into a new process, starts the plugins, makes the
- * first vCPU and runs it until the guest exits.
+ * first vCPU and runs it on a thread of its own (as every thread the guest makes), and waits until
+ * the process ends.
  */
 public final class GuestRun {
     private static final Logger INTERNAL = LoggerFactory.getLogger("tcg4j.internal");
+    /**
+     * How long the end of a process waits for its other vCPUs to stop; one blocked in a host call
+     * (a read of a terminal) is left behind, a daemon thread, and the process's memory with it.
+     */
+    private static final long STOP_MILLIS = 250;
     private static final Path URANDOM = Path.of("/dev/urandom");
 
     private final RunRequest req;
@@ -41,6 +47,7 @@ public final class GuestRun {
     private final ProcessComponent.Factory processes;
     private final ProgramSymbols symbols;
     private final Provider<PluginHost> plugins;
+    private boolean vcpusLeftRunning;
 
     @Inject
     GuestRun(RunRequest req, GuestArch arch, ProcessComponent.Factory processes, ProgramSymbols symbols,
@@ -67,9 +74,14 @@ public final class GuestRun {
         } catch (IllegalStateException e) {
             return Emulator.fail(req, e.getMessage());
         }
-        // closed when the run ends, so that runs in one JVM do not pile up terabytes of reserved space
-        try (memory) {
+        // closed when the run ends, so that runs in one JVM do not pile up terabytes of reserved space;
+        // kept when a vCPU thread could not be stopped, since it may still touch it
+        try {
             return runProgram(elf, process);
+        } finally {
+            if (!vcpusLeftRunning) {
+                memory.close();
+            }
         }
     }
 
@@ -112,7 +124,7 @@ public final class GuestRun {
         }
 
         LinuxProcess linux = process.linux();
-        Vcpu vcpu = process.vcpus().create(0);
+        Vcpu vcpu = process.vcpus().create(linux.threads().reserveIndex());
         CpuState cpu = vcpu.state();
         try {
             LinuxProcess.Started started = linux.start(cpu, program, interpreter, interpreterFile, req.argv(),
@@ -123,19 +135,18 @@ public final class GuestRun {
         } catch (ElfFormatException e) {
             return Emulator.fail(req, elf.interpreter() + ": " + e.getMessage());
         }
+        VcpuThreads vcpus = new VcpuThreads(process.vcpus(), host, linux, arch);
+        linux.threads().setStarter(vcpus);
         try {
-            host.vcpuInit(cpu);
-            try {
-                vcpu.run();
-                throw new IllegalStateException("the CPU loop returned");
-            } catch (GuestExit exit) {
-                host.vcpuExit(cpu);
-                host.atExit();
-                return exit.status();
+            vcpus.startFirst(vcpu);
+            GuestThreads.End end = linux.threads().awaitEnd();
+            vcpusLeftRunning = !vcpus.awaitOthers(STOP_MILLIS);
+            if (end.failure() != null) {
+                return Emulator.fail(req, end.failure());
             }
+            host.atExit();
+            return end.status();
         } catch (PluginFailure e) {
-            return Emulator.fail(req, e.getMessage());
-        } catch (LockstepDivergence e) {
             return Emulator.fail(req, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             INTERNAL.debug("internal error", e);
