@@ -85,6 +85,15 @@ for f in "$src"/*.go; do
         built=$((built + 1))
     fi
 done
+# Some guests again, dynamically linked (gcc's default PIE, against the cross toolchain's sysroot
+# /usr/riscv64-linux-gnu): they run with -L /usr/riscv64-linux-gnu, ld.so and libc loaded at run time.
+mkdir -p "$guests/dyn"
+for n in dyn_layout strings malloc_heavy file_io libm setjmp_longjmp dispatch atomics env_auxv exit_status \
+        stdin_stats int_edge fp_modes signals abort; do
+    # shellcheck disable=SC2046 # march is zero or one word
+    build "$guests/dyn/$n" "$src/$n.c" "-lm -latomic" riscv64-linux-gnu-gcc -O2 -Wall -I"$src" $(march "$src/$n.c")
+done
+build "$guests/dyn/cxx_features" "$src/cxx_features.cpp" "" riscv64-linux-gnu-g++ -O2 -Wall -I"$src"
 for f in "$here/src/oracle"/*.c; do
     build "$oracle/$(basename "$f" .c).so" "$f" "" gcc -O2 -Wall -shared -fPIC -I"$here/src/oracle"
 done

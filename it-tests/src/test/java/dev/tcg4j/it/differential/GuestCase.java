@@ -19,6 +19,10 @@ public record GuestCase(String name, String program, List<String> args, String s
         List<String> qemuOptions, int expectedExit, List<String> expectedFragments) {
 
     public static final String SCRATCH_DIR = "@SCRATCH_DIR@";
+    /** Where build-guests.sh puts the dynamically linked builds, under the guests folder. */
+    public static final String DYNAMIC_DIR = "dyn/";
+    /** The cross toolchain's sysroot the dynamic builds link against: both emulators run them with -L it. */
+    public static final String SYSROOT = "/usr/riscv64-linux-gnu";
     /**
      * The qemu-riscv64 7.2 cpu with every extension of this project's guests that it implements:
      * its default enables Zba, Zbb, Zbc, Zbs and Zihintpause; Zfh (with Zfhmin), Zbkb and Zbkx are
@@ -53,6 +57,16 @@ public record GuestCase(String name, String program, List<String> args, String s
         return new GuestCase(name, program, args, stdin, extra, qemuOptions, expectedExit, expectedFragments);
     }
 
+    /** The same run of the program's dynamically linked build (ld.so and libc from {@link #SYSROOT}). */
+    GuestCase dynamic() {
+        return new GuestCase(name + "_dynamic", DYNAMIC_DIR + program, args, stdin, env, qemuOptions, expectedExit,
+                expectedFragments);
+    }
+
+    boolean isDynamic() {
+        return program.startsWith(DYNAMIC_DIR);
+    }
+
     /** Runs qemu-riscv64 with {@link #QEMU_CPU_WITH_EXTENSIONS}. */
     GuestCase withQemuExtensions() {
         return new GuestCase(name, program, args, stdin, env, QEMU_CPU_WITH_EXTENSIONS, expectedExit,
@@ -70,11 +84,12 @@ public record GuestCase(String name, String program, List<String> args, String s
         for (String arg : args) {
             actualArgs.add(arg.equals(SCRATCH_DIR) ? scratch.toString() : arg);
         }
-        return Invocation.of(runner.guest(program))
+        Invocation invocation = Invocation.of(runner.guest(program))
                 .withArgs(actualArgs)
                 .withStdin(stdin.getBytes(StandardCharsets.UTF_8))
                 .withEnv(env)
                 .withQemuOptions(qemuOptions);
+        return isDynamic() ? invocation.withOptions("-L", SYSROOT) : invocation;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.tcg4j.it.differential;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every guest program run that the differential and baseline tests use. The expected exit
@@ -27,6 +29,44 @@ public final class GuestCatalog {
                 GuestCase.of("hwprobe", 0, "hwprobe returns 0\n", "key 3 value 0x1\n", "key 4 value 0xb842819380005fb\n",
                         "key 6 value 0x40\n", "key 12 value 0x40\n", "key 15 value 0x40\n", "key -1 value 0x0\n",
                         "AT_HWCAP 0x112d\n", "empty cpu set -1 errno 22\n"));
+    }
+
+    /** The guests build-guests.sh also links dynamically (its list, which must name the same programs). */
+    private static final Set<String> BUILT_DYNAMICALLY = Set.of("strings", "malloc_heavy", "file_io", "libm",
+            "setjmp_longjmp", "dispatch", "atomics", "env_auxv", "exit_status", "stdin_stats", "int_edge", "fp_modes",
+            "signals", "abort", "cxx_features");
+
+    /**
+     * The process image as the loader leaves it (auxv, where program, interpreter, stack, heap and
+     * mmaps are), which is deterministic under both emulators: compared byte for byte with
+     * qemu-riscv64's, static and dynamic. AT_PAGESZ is the guest's 4 KiB; a static program has no
+     * interpreter (AT_BASE 0).
+     */
+    public static List<GuestCase> layouts() {
+        GuestCase layout = GuestCase.of("dyn_layout", 0, "AT_PAGESZ        0x1000\n", "AT_PHENT         0x38\n");
+        return List.of(
+                GuestCase.of("dyn_layout", 0, "AT_PAGESZ        0x1000\n", "AT_BASE          0x0\n").named("layout_static"),
+                GuestCase.of("dyn_layout", 0, "[stack]\n", "-p 00000000 00:00 0 ").named("layout_maps_static")
+                        .withArgs("maps"),
+                layout.named("layout").dynamic(),
+                // /proc/self/exe, /proc/self/auxv and /proc/self/maps as qemu makes them up
+                layout.named("layout_proc").withArgs("proc").dynamic(),
+                layout.named("layout_maps").withArgs("maps").dynamic());
+    }
+
+    /**
+     * Programs of {@link #all()} in their dynamically linked builds, run with -L and the cross
+     * sysroot: the same outputs, with ld.so and the shared libc under them; plus {@link #layouts()}.
+     */
+    public static List<GuestCase> dynamic() {
+        List<GuestCase> cases = new ArrayList<>();
+        for (GuestCase c : all()) {
+            if (BUILT_DYNAMICALLY.contains(c.program())) {
+                cases.add(c.dynamic());
+            }
+        }
+        cases.addAll(layouts());
+        return List.copyOf(cases);
     }
 
     public static List<GuestCase> all() {

@@ -85,10 +85,21 @@ public final class Main {
                     opts.backend(), exec, opts.stackSize(), opts.plugins(), text -> {
                         pluginStream.print(text);
                         pluginStream.flush();
-                    }, stderr);
+                    }, stderr, ldPrefix(opts, environment));
             return EmulatorComponent.create().emulator().run(req);
         } finally {
             out.close();
         }
+    }
+
+    /** qemu's CONFIG_QEMU_INTERP_PREFIX as Debian builds it, for a run without -L or QEMU_LD_PREFIX. */
+    static final String DEFAULT_LD_PREFIX = "/etc/qemu-binfmt/riscv64";
+
+    /** The interpreter prefix as qemu picks it: -L, else QEMU_LD_PREFIX, else the built-in one. */
+    static String ldPrefix(Options opts, Map<String, String> environment) {
+        if (opts.ldPrefix() != null) {
+            return opts.ldPrefix();
+        }
+        return environment.getOrDefault("QEMU_LD_PREFIX", DEFAULT_LD_PREFIX);
     }
 }

@@ -162,7 +162,7 @@ public final class OptionParser {
                 -E var=value         set an environment variable for the guest (comma-separated list allowed)
                 -U var               unset an environment variable for the guest
                 -0 argv0             pass argv0 as the program's argv[0]
-                -L path              guest library prefix (kept for dynamically linked programs; unused)
+                -L path              prefix for the interpreter and absolute paths (default /etc/qemu-binfmt/riscv64)
                 -s size              stack size in bytes (k, M, G suffixes)
                 -d item[,...]        enable logs: in_asm, op, op_plugin, exec, plugin, strace, unimp, int, nochain;
                                      verify checks every block's IR after translation and after plugin injection

@@ -29,9 +29,11 @@ public final class ElfFile {
     private final int phentsize;
     private final List<ProgramHeader> programHeaders;
     private final List<ElfSymbol> functions;
+    private final String interpreter;
 
     private ElfFile(byte[] image, int type, int machine, long entry, long phoff, int phentsize,
-            List<ProgramHeader> programHeaders, List<ElfSymbol> functions) {
+            List<ProgramHeader> programHeaders, List<ElfSymbol> functions, String interpreter) {
+        this.interpreter = interpreter;
         this.image = image;
         this.type = type;
         this.machine = machine;
@@ -80,13 +82,16 @@ public final class ElfFile {
         }
         checkRange(image, phoff, (long) phnum * PHDR_SIZE, "program headers");
         List<ProgramHeader> phdrs = new ArrayList<>();
+        String interpreter = null;
         for (int i = 0; i < phnum; i++) {
             int o = (int) (phoff + (long) i * PHDR_SIZE);
             ProgramHeader ph = new ProgramHeader(b.getInt(o), b.getInt(o + 4), b.getLong(o + 8), b.getLong(o + 16),
                     b.getLong(o + 32), b.getLong(o + 40), b.getLong(o + 48));
             if (ph.type() == ProgramHeader.PT_INTERP) {
-                throw new ElfFormatException("dynamically linked programs are not supported (it asks for the interpreter "
-                        + interpreterName(image, ph) + "); link it with -static");
+                if (interpreter != null) {
+                    throw new ElfFormatException("Multiple PT_INTERP entries");
+                }
+                interpreter = interpreterName(image, ph);
             }
             if (ph.isLoad()) {
                 if (ph.fileSize() > ph.memSize() || ph.fileSize() < 0) {
@@ -101,18 +106,22 @@ public final class ElfFile {
         }
         List<ElfSymbol> functions = shnum == 0 || shoff == 0 || shentsize != SHDR_SIZE
                 ? List.of() : readFunctions(image, b, shoff, shnum);
-        return new ElfFile(image, type, machine, entry, phoff, phentsize, List.copyOf(phdrs), functions);
+        return new ElfFile(image, type, machine, entry, phoff, phentsize, List.copyOf(phdrs), functions, interpreter);
     }
 
-    private static String interpreterName(byte[] image, ProgramHeader ph) {
-        if (ph.offset() < 0 || ph.fileSize() <= 0 || ph.offset() + ph.fileSize() > image.length) {
-            return "(unreadable)";
+    /** The PT_INTERP path, which qemu requires to end in its NUL (load_elf_image). */
+    private static String interpreterName(byte[] image, ProgramHeader ph) throws ElfFormatException {
+        checkRange(image, ph.offset(), ph.fileSize(), "PT_INTERP");
+        int start = (int) ph.offset();
+        int last = (int) (ph.offset() + ph.fileSize() - 1);
+        if (ph.fileSize() <= 0 || ph.fileSize() > 4096 || image[last] != 0) {
+            throw new ElfFormatException("Invalid PT_INTERP entry");
         }
-        int end = (int) ph.offset();
-        while (end < ph.offset() + ph.fileSize() && image[end] != 0) {
+        int end = start;
+        while (image[end] != 0) {
             end++;
         }
-        return new String(image, (int) ph.offset(), end - (int) ph.offset(), StandardCharsets.ISO_8859_1);
+        return new String(image, start, end - start, StandardCharsets.UTF_8);
     }
 
     /** Function symbols of SHT_SYMTAB; a corrupt symbol table is ignored rather than fatal, as for objdump. */
@@ -199,5 +208,10 @@ public final class ElfFile {
 
     public List<ElfSymbol> functions() {
         return functions;
+    }
+
+    /** The program interpreter PT_INTERP names (the dynamic loader), or null for a static program. */
+    public String interpreter() {
+        return interpreter;
     }
 }

@@ -11,27 +11,51 @@ import java.util.TreeMap;
  * program break. GuestMemory holds the page permissions; this class holds occupancy, which also
  * covers PROT_NONE reservations that GuestMemory sees as unmapped.
  *
- * <p>Layout, as Linux lays out a 64-bit process: the program low, the heap right after it growing
- * up, the stack at the top of the window growing down with a guard page below it, and mmaps placed
- * top-down under the stack.
+ * <p>Layout, as qemu-riscv64 7.2 lays out a 64-bit guest (linux-user/mmap.c, elfload.c): a mapping
+ * without a fixed address goes at the lowest free range from {@code mmap_next_start}, which starts at
+ * TASK_UNMAPPED_BASE (2^38) and moves past every such mapping, so freed ranges below it are not
+ * reused. The program (ET_EXEC at its own address, PIE at the first such range), then the stack with a
+ * guard page below it, the interpreter, the signal trampoline and the program's own mmaps follow one
+ * another upwards; the heap grows from the end of the program.
  */
 public final class AddressSpace {
     public static final long PAGE = GuestMemory.PAGE_SIZE;
     /** Nothing is mapped below this, so that null-pointer accesses fault (Linux's mmap_min_addr). */
     public static final long MIN_ADDR = 0x10000;
     public static final long DEFAULT_STACK_SIZE = 8L << 20;
-    private static final long STACK_MMAP_GAP = 16L << 20;
+    /** qemu's TASK_UNMAPPED_BASE for a 64-bit guest on a 64-bit host: where mmap_next_start begins. */
+    public static final long TASK_UNMAPPED_BASE = 1L << 38;
 
     private final GuestMemory memory;
     /** Told of pages that stop being executable, so that their translated blocks are dropped. */
     private volatile CodeWriteListener codeInvalidator = page -> {};
     /** Reserved ranges, start to end (exclusive), never overlapping. */
     private final TreeMap<Long, Long> regions = new TreeMap<>();
-    private final long stackTop;
     private final long stackSize;
-    private final long mmapTop;
+    private long stackTop = -1;
+    /** qemu's mmap_next_start: where the search for a mapping without an address begins. */
+    private long mmapNextStart;
     private long brkStart;
     private long brk;
+    /** File-backed pages: page address to the file and the offset of that page in it (for /proc/self/maps). */
+    private final TreeMap<Long, FilePage> filePages = new TreeMap<>();
+
+    /** The host file a page was mapped from, as /proc/self/maps names it. */
+    public record MappedFile(String path, long dev, long inode) {
+        /** The file at {@code path}, by its real path as the kernel shows it; null when it cannot be read. */
+        public static MappedFile of(java.nio.file.Path path) {
+            try {
+                java.nio.file.Path real = path.toRealPath();
+                Map<String, Object> attrs = java.nio.file.Files.readAttributes(real, "unix:dev,ino");
+                return new MappedFile(real.toString(), ((Number) attrs.get("dev")).longValue(),
+                        ((Number) attrs.get("ino")).longValue());
+            } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+
+    private record FilePage(MappedFile file, long offset) {}
 
     public AddressSpace(GuestMemory memory) {
         this(memory, DEFAULT_STACK_SIZE);
@@ -40,8 +64,8 @@ public final class AddressSpace {
     public AddressSpace(GuestMemory memory, long stackSize) {
         this.memory = memory;
         this.stackSize = GuestMemory.pageCeil(stackSize);
-        this.stackTop = memory.size() - PAGE;
-        this.mmapTop = stackTop - this.stackSize - PAGE - STACK_MMAP_GAP;
+        // a small window (tests) keeps the same shape: mappings from its first quarter up
+        this.mmapNextStart = Math.min(TASK_UNMAPPED_BASE, GuestMemory.pageFloor(memory.size() / 4));
     }
 
     public GuestMemory memory() {
@@ -91,6 +115,7 @@ public final class AddressSpace {
     }
 
     private void release(long start, long end) {
+        filePages.subMap(start, end).clear();
         Map.Entry<Long, Long> e = regions.lowerEntry(end);
         while (e != null && e.getValue() > start) {
             long s = e.getKey();
@@ -106,24 +131,34 @@ public final class AddressSpace {
         }
     }
 
-    /** The highest free range of {@code len} bytes under the mmap top, or -1. */
-    private long findFreeTopDown(long len) {
-        long top = mmapTop;
-        while (true) {
-            Map.Entry<Long, Long> e = regions.lowerEntry(top);
-            if (e != null && e.getValue() > top) {
-                top = e.getKey(); // a region straddles the top: look below it
-                continue;
-            }
-            long floor = e == null ? MIN_ADDR : Math.max(e.getValue(), MIN_ADDR);
-            if (top - floor >= len) {
-                return top - len;
-            }
-            if (e == null) {
-                return -1;
-            }
-            top = e.getKey();
+    /**
+     * qemu's mmap_find_vma: the lowest free range of {@code len} bytes from {@code start} up, else
+     * (wrapping, as qemu does when the host finds nothing above) from the lowest address; -1 when none.
+     * A search from mmap_next_start moves it past the range found.
+     */
+    private long findFree(long start, long len) {
+        boolean fromNext = start == 0;
+        long from = fromNext ? mmapNextStart : GuestMemory.pageFloor(start);
+        long addr = firstFitFrom(Math.max(from, MIN_ADDR), len);
+        if (addr < 0) {
+            addr = firstFitFrom(MIN_ADDR, len);
         }
+        if (addr >= 0 && fromNext && addr >= mmapNextStart) {
+            mmapNextStart = addr + len;
+        }
+        return addr;
+    }
+
+    private long firstFitFrom(long from, long len) {
+        long at = from;
+        while (inWindow(at, len)) {
+            Map.Entry<Long, Long> e = regions.lowerEntry(at + len);
+            if (e == null || e.getValue() <= at) {
+                return at;
+            }
+            at = e.getValue();
+        }
+        return -1;
     }
 
     // ---------------------------------------------------------------- mapping
@@ -140,21 +175,13 @@ public final class AddressSpace {
     }
 
     /**
-     * Maps zero-filled pages at {@code hint} when that range is free, else at the highest free
-     * range under the stack; returns the address, or -1 when no range is free.
+     * Maps zero-filled pages where qemu would put a mapping without MAP_FIXED: at {@code hint} when
+     * that range is free (0: from mmap_next_start), else at the next free range above; returns the
+     * address, or -1 when no range is free.
      */
     public synchronized long mapAnywhere(long hint, long len, int prot) {
         long size = GuestMemory.pageCeil(len);
-        long addr = -1;
-        if (hint != 0) {
-            long h = GuestMemory.pageCeil(hint);
-            if (h >= MIN_ADDR && h + size <= memory.size() && h + size > h && isFree(h, h + size)) {
-                addr = h;
-            }
-        }
-        if (addr < 0) {
-            addr = findFreeTopDown(size);
-        }
+        long addr = findFree(hint, size);
         if (addr < 0) {
             return -1;
         }
@@ -219,7 +246,7 @@ public final class AddressSpace {
         if (!mayMove) {
             return -Errno.ENOMEM;
         }
-        long to = findFreeTopDown(newSize);
+        long to = findFree(0, newSize);
         if (to < 0) {
             return -Errno.ENOMEM;
         }
@@ -238,6 +265,61 @@ public final class AddressSpace {
             memory.read(from + off, buf, 0, buf.length);
             memory.writeInitial(to + off, buf, 0, buf.length);
         }
+    }
+
+    /** Records that {@code [addr, addr + len)} maps {@code file} from {@code offset} on. */
+    public synchronized void labelFile(long addr, long len, MappedFile file, long offset) {
+        if (file == null) {
+            return;
+        }
+        long end = GuestMemory.pageCeil(addr + len);
+        for (long p = GuestMemory.pageFloor(addr); p < end; p += PAGE) {
+            filePages.put(p, new FilePage(file, offset + (p - addr)));
+        }
+    }
+
+    /**
+     * The guest's mappings in qemu 7.2's /proc/self/maps format (open_self_maps): one line per run of
+     * pages with the same permissions and the same backing (anonymous, or one file at consecutive
+     * offsets), the stack's run named [stack], the path at column 73.
+     */
+    public synchronized String describeMaps() {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<Long, Long> region : regions.entrySet()) {
+            long p = region.getKey();
+            long end = region.getValue();
+            while (p < end) {
+                int prot = memory.protection(p);
+                FilePage first = filePages.get(p);
+                long q = p + PAGE;
+                while (q < end && q != stackTop - stackSize && memory.protection(q) == prot
+                        && continues(first, filePages.get(q), q - p)) {
+                    q += PAGE;
+                }
+                String path = first != null ? first.file().path() : p == stackTop - stackSize ? "[stack]" : "";
+                String line = String.format("%x-%x %c%c%cp %08x %s %d", p, q,
+                        (prot & GuestMemory.READ) != 0 ? 'r' : '-', (prot & GuestMemory.WRITE) != 0 ? 'w' : '-',
+                        (prot & GuestMemory.EXEC) != 0 ? 'x' : '-', first == null ? 0 : first.offset(),
+                        first == null ? "00:00" : device(first.file().dev()), first == null ? 0 : first.file().inode());
+                out.append(line).append(" ".repeat(Math.max(0, 73 - line.length()))).append(path).append('\n');
+                p = q;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean continues(FilePage first, FilePage next, long distance) {
+        if (first == null || next == null) {
+            return first == next;
+        }
+        return first.file().equals(next.file()) && next.offset() == first.offset() + distance;
+    }
+
+    /** st_dev as the kernel prints it: major:minor in hex. */
+    private static String device(long dev) {
+        long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
+        long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+        return String.format("%02x:%02x", major, minor);
     }
 
     // ---------------------------------------------------------------- heap
@@ -263,7 +345,7 @@ public final class AddressSpace {
         long oldEnd = GuestMemory.pageCeil(brk);
         long newEnd = GuestMemory.pageCeil(addr);
         if (newEnd > oldEnd) {
-            if (!inWindow(oldEnd, newEnd - oldEnd) || newEnd > mmapTop || !isFree(oldEnd, newEnd)) {
+            if (!inWindow(oldEnd, newEnd - oldEnd) || !isFree(oldEnd, newEnd)) {
                 return brk;
             }
             reserve(oldEnd, newEnd);
@@ -277,15 +359,24 @@ public final class AddressSpace {
 
     // ---------------------------------------------------------------- stack
 
-    /** Address just past the stack's highest byte. */
-    public long stackTop() {
+    /** Address just past the stack's highest byte, once {@link #mapStack} placed it. */
+    public synchronized long stackTop() {
+        if (stackTop < 0) {
+            throw new IllegalStateException("the stack is not mapped yet");
+        }
         return stackTop;
     }
 
-    /** Maps the stack, read-write, with an inaccessible guard page below it. */
+    /**
+     * Maps the stack as qemu's setup_arg_pages does: one mapping of the stack and its guard page where
+     * mmap would put it, the guard (lowest page) made inaccessible.
+     */
     public synchronized void mapStack() {
-        long bottom = stackTop - stackSize;
-        mapFixed(bottom - PAGE, PAGE, 0);
-        mapFixed(bottom, stackSize, GuestMemory.READ | GuestMemory.WRITE);
+        long base = mapAnywhere(0, stackSize + PAGE, GuestMemory.READ | GuestMemory.WRITE);
+        if (base < 0) {
+            throw new IllegalStateException("no room for a stack of " + stackSize + " bytes");
+        }
+        protect(base, PAGE, 0);
+        stackTop = base + PAGE + stackSize;
     }
 }

@@ -37,12 +37,19 @@ public final class InitialStack {
     public record Ids(long uid, long euid, long gid, long egid) {}
 
     /** What {@link #build} wrote: the stack pointer and the addresses a test or a debugger wants. */
-    public record Layout(long sp, long argv, long envp, long auxv, long random, long execfn) {}
+    public record Layout(long sp, long argv, long envp, long auxv, long random, long execfn, int auxvLength) {}
 
     private InitialStack() {}
 
+    /** For a program without an interpreter. */
     public static Layout build(GuestMemory mem, long stackTop, List<String> argv, List<String> envp, String execfn,
             LoadedProgram program, long hwcap, Ids ids, byte[] random16) {
+        return build(mem, stackTop, argv, envp, execfn, program, 0, hwcap, ids, random16);
+    }
+
+    /** @param interpreterBase where the program interpreter was loaded (AT_BASE), 0 for none */
+    public static Layout build(GuestMemory mem, long stackTop, List<String> argv, List<String> envp, String execfn,
+            LoadedProgram program, long interpreterBase, long hwcap, Ids ids, byte[] random16) {
         List<byte[]> args = encode(argv);
         List<byte[]> envs = encode(envp);
         byte[] fn = (execfn + "\0").getBytes(StandardCharsets.UTF_8);
@@ -84,7 +91,7 @@ public final class InitialStack {
             AT_PHENT, program.phent(),
             AT_PHNUM, program.phnum(),
             AT_PAGESZ, GuestMemory.PAGE_SIZE,
-            AT_BASE, 0,
+            AT_BASE, interpreterBase,
             AT_FLAGS, 0,
             AT_ENTRY, program.entry(),
             AT_UID, ids.uid(),
@@ -104,7 +111,7 @@ public final class InitialStack {
         long envpAddr = writeWords(mem, writeWords(mem, argvAddr, argPtrs), 0);
         long auxvAddr = writeWords(mem, writeWords(mem, envpAddr, envPtrs), 0);
         writeWords(mem, auxvAddr, auxv);
-        return new Layout(sp, argvAddr, envpAddr, auxvAddr, randomAddr, execfnAddr);
+        return new Layout(sp, argvAddr, envpAddr, auxvAddr, randomAddr, execfnAddr, auxv.length * 8);
     }
 
     private static List<byte[]> encode(List<String> strings) {

@@ -30,4 +30,9 @@ public interface LinuxAbi {
      * for the keys that depend on the ISA alone; empty for an architecture without one.
      */
     Map<Long, Long> hwprobe();
+
+    /** The ISA line of the made-up /proc/cpuinfo, as qemu's target prints it (empty: none). */
+    default String cpuinfoIsa() {
+        return "";
+    }
 }

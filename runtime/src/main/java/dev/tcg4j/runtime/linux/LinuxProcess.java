@@ -4,8 +4,11 @@ import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
 import dev.tcg4j.ir.spi.GuestArch;
+import dev.tcg4j.runtime.elf.ElfFile;
+import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.exec.GuestEvents;
 import dev.tcg4j.runtime.linux.fs.FdTable;
+import dev.tcg4j.runtime.linux.fs.Sysroot;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.signal.Signals;
 import dev.tcg4j.runtime.linux.syscall.SyscallDispatcher;
@@ -25,17 +28,30 @@ public final class LinuxProcess implements GuestEvents {
 
     public LinuxProcess(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, String programPath,
             String progName, PrintStream stderr, boolean announceFatalSignals) {
+        this(arch, space, libc, abi, programPath, Sysroot.NONE, progName, stderr, announceFatalSignals);
+    }
+
+    public LinuxProcess(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, String programPath,
+            Sysroot sysroot, String progName, PrintStream stderr, boolean announceFatalSignals) {
         this.arch = arch;
         this.abi = abi;
         Signals signals = new Signals(abi.signalFrames(), progName, stderr, announceFatalSignals);
         this.ctx = new ProcessContext(space.memory(), space, new FdTable(libc), libc, signals, programPath,
-                (int) ProcessHandle.current().pid(), abi, new GuestThreads());
+                (int) ProcessHandle.current().pid(), abi, sysroot,
+                new ProcFiles(space, (int) ProcessHandle.current().pid(), abi.cpuinfoIsa()), new GuestThreads());
         this.dispatcher = new SyscallDispatcher(ctx, arch);
+    }
+
+    /**
+     * Maps the page of signal-return code, where qemu 7.2 puts it: the next mmap after the stack and
+     * the interpreter (load_elf_binary).
+     */
+    public void mapSignalTrampoline() {
+        AddressSpace space = ctx.space();
         long tramp = space.mapAnywhere(0, AddressSpace.PAGE, GuestMemory.READ | GuestMemory.WRITE);
-        byte[] code = abi.signalFrames().trampolineCode();
-        space.memory().write(tramp, code);
+        space.memory().write(tramp, abi.signalFrames().trampolineCode());
         space.protect(tramp, AddressSpace.PAGE, GuestMemory.READ | GuestMemory.EXEC);
-        signals.setTrampoline(tramp);
+        ctx.signals().setTrampoline(tramp);
     }
 
     public ProcessContext context() {
@@ -50,23 +66,36 @@ public final class LinuxProcess implements GuestEvents {
         return ctx.threads();
     }
 
+    /** What {@link #start} set up: the initial stack, and the interpreter when there is one. */
+    public record Started(InitialStack.Layout layout, LoadedProgram interpreter) {}
+
     /**
-     * Writes the initial stack and points the CPU at the program's entry. {@code cpu} becomes the
-     * main thread when it first reaches the process (a system call, a trap, a signal check), on the
-     * host thread that runs it.
+     * Finishes the process image after the program was loaded, in qemu 7.2's order (load_elf_binary):
+     * the stack, the interpreter, the signal trampoline, the initial stack's tables; then gives the
+     * program's heap room back and points the CPU at the interpreter's entry, or the program's.
+     * {@code cpu} becomes the main thread when it first reaches the process (a system call, a trap, a
+     * signal check), on the host thread that runs it.
      *
+     * @param interpreter the program's interpreter (PT_INTERP), or null for a static program
      * @param execfn the program path as given, for AT_EXECFN
+     * @throws ElfFormatException when the interpreter does not fit
      */
-    public InitialStack.Layout start(CpuState cpu, LoadedProgram program, List<String> argv, List<String> envp,
-            String execfn, byte[] random16) {
-        ctx.space().mapStack();
+    public Started start(CpuState cpu, LoadedProgram program, ElfFile interpreter, AddressSpace.MappedFile interpreterFile,
+            List<String> argv, List<String> envp, String execfn, byte[] random16) throws ElfFormatException {
+        AddressSpace space = ctx.space();
+        space.mapStack();
+        LoadedProgram interp = interpreter == null ? null
+                : ProgramLoader.load(interpreter, space, false, interpreterFile);
+        mapSignalTrampoline();
         Libc libc = ctx.libc();
         InitialStack.Ids ids = new InitialStack.Ids(libc.getuid(), libc.geteuid(), libc.getgid(), libc.getegid());
-        InitialStack.Layout layout = InitialStack.build(ctx.memory(), ctx.space().stackTop(), argv, envp, execfn,
-                program, abi.hwcap(), ids, random16);
-        cpu.regs[arch.pcSlot()] = program.entry();
+        InitialStack.Layout layout = InitialStack.build(ctx.memory(), space.stackTop(), argv, envp, execfn,
+                program, interp == null ? 0 : interp.loadAddr(), abi.hwcap(), ids, random16);
+        ProgramLoader.releaseBrkReserve(space, program);
+        ctx.procFiles().started(argv, layout.auxv(), layout.auxvLength());
+        cpu.regs[arch.pcSlot()] = interp == null ? program.entry() : interp.entry();
         cpu.regs[arch.stackPointerSlot()] = layout.sp();
-        return layout;
+        return new Started(layout, interp);
     }
 
     @Override

@@ -10,8 +10,9 @@ import dev.tcg4j.ir.spi.SymbolLookup;
  * @param phent size of one program header (AT_PHENT)
  * @param phnum number of program headers (AT_PHNUM)
  * @param loadBias added to every link-time address (0 for ET_EXEC)
- * @param brkStart where the heap begins
+ * @param loadAddr where its reservation begins: the lowest page of its lowest segment (AT_BASE of an interpreter)
+ * @param brkStart the page after its highest segment, where the heap begins
  * @param symbols the program's functions, at their loaded addresses
  */
-public record LoadedProgram(long entry, long phdrAddr, int phent, int phnum, long loadBias, long brkStart,
+public record LoadedProgram(long entry, long phdrAddr, int phent, int phnum, long loadBias, long loadAddr, long brkStart,
         SymbolLookup symbols) {}

@@ -9,6 +9,8 @@ import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.exec.Vcpu;
+import dev.tcg4j.runtime.linux.AddressSpace;
+import dev.tcg4j.runtime.linux.GuestExit;
 import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.LoadedProgram;
@@ -84,9 +86,28 @@ public final class GuestRun {
     }
 
     private int runProgram(ElfFile elf, ProcessComponent process) {
+        ElfFile interpreter = null;
+        AddressSpace.MappedFile interpreterFile = null;
+        if (elf.interpreter() != null) {
+            // qemu's load_elf_interp: the interpreter's path under the -L prefix first, then the host's
+            String interp = elf.interpreter();
+            String hostPath = process.sysroot().map(interp);
+            try {
+                interpreter = ElfFile.parse(readProgram(hostPath), arch.elfMachine());
+                interpreterFile = AddressSpace.MappedFile.of(Path.of(hostPath));
+            } catch (ProgramUnreadable e) {
+                return Emulator.fail(req, "Could not open '" + interp + "': " + e.getMessage());
+            } catch (ElfFormatException e) {
+                return Emulator.fail(req, interp + ": " + e.getMessage());
+            }
+            if (interpreter.interpreter() != null) {
+                return Emulator.fail(req, interp + ": an interpreter must not ask for an interpreter itself");
+            }
+        }
         LoadedProgram program;
         try {
-            program = ProgramLoader.load(elf, process.addressSpace());
+            program = ProgramLoader.load(elf, process.addressSpace(), true,
+                    AddressSpace.MappedFile.of(Path.of(req.program())));
         } catch (ElfFormatException e) {
             return Emulator.fail(req, req.program() + ": " + e.getMessage());
         }
@@ -105,7 +126,15 @@ public final class GuestRun {
         LinuxProcess linux = process.linux();
         Vcpu vcpu = process.vcpus().create(linux.threads().reserveIndex());
         CpuState cpu = vcpu.state();
-        linux.start(cpu, program, req.argv(), req.envp(), req.program(), auxvRandom());
+        try {
+            LinuxProcess.Started started = linux.start(cpu, program, interpreter, interpreterFile, req.argv(),
+                    req.envp(), req.program(), auxvRandom());
+            if (started.interpreter() != null) {
+                symbols.add(started.interpreter().symbols());
+            }
+        } catch (ElfFormatException e) {
+            return Emulator.fail(req, elf.interpreter() + ": " + e.getMessage());
+        }
         VcpuThreads vcpus = new VcpuThreads(process.vcpus(), host, linux, arch);
         linux.threads().setStarter(vcpus);
         try {

@@ -5,6 +5,7 @@ import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.runtime.exec.Vcpu;
 import dev.tcg4j.runtime.linux.AddressSpace;
 import dev.tcg4j.runtime.linux.LinuxProcess;
+import dev.tcg4j.runtime.linux.fs.Sysroot;
 
 /**
  * One guest process: its address space, its translated blocks, its Linux state (files, signals,
@@ -19,8 +20,11 @@ public interface ProcessComponent {
 
     AddressSpace addressSpace();
 
-    /** The process's Linux side; made on first use, after the program is loaded (it maps the signal trampoline). */
+    /** The process's Linux side. */
     LinuxProcess linux();
+
+    /** The -L prefix paths are looked up in. */
+    Sysroot sysroot();
 
     Vcpu.Factory vcpus();
 

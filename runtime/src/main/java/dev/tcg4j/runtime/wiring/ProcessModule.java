@@ -11,6 +11,7 @@ import dev.tcg4j.runtime.exec.TbCache;
 import dev.tcg4j.runtime.linux.AddressSpace;
 import dev.tcg4j.runtime.linux.LinuxAbi;
 import dev.tcg4j.runtime.linux.LinuxProcess;
+import dev.tcg4j.runtime.linux.fs.Sysroot;
 import dev.tcg4j.runtime.linux.host.Libc;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
@@ -48,11 +49,20 @@ interface ProcessModule {
 
     @Provides
     @ProcessScope
-    static LinuxProcess linux(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, RunRequest request) {
+    static LinuxProcess linux(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, Sysroot sysroot,
+            RunRequest request) {
         String absolute = Path.of(request.program()).toAbsolutePath().normalize().toString();
         // "-d int" shows exceptions: then a fatal signal is announced as qemu does when it dumps core
         boolean announce = LoggerFactory.getLogger("tcg4j.int").isDebugEnabled();
-        return new LinuxProcess(arch, space, libc, abi, absolute, Emulator.PROG, request.stderr(), announce);
+        return new LinuxProcess(arch, space, libc, abi, absolute, sysroot, Emulator.PROG, request.stderr(),
+                announce);
+    }
+
+    /** The -L prefix; {@link GuestRun} finds the interpreter through it, the file system calls absolute paths. */
+    @Provides
+    @ProcessScope
+    static Sysroot sysroot(RunRequest request) {
+        return Sysroot.of(request.sysroot());
     }
 
     @Binds

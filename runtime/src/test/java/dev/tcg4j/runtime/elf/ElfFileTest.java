@@ -77,13 +77,29 @@ class ElfFileTest {
     }
 
     @Test
-    void rejectsADynamicallyLinkedProgramNamingItsInterpreter() {
+    void namesTheInterpreterOfADynamicallyLinkedProgram() throws Exception {
         byte[] interp = "/lib/ld-linux-riscv64-lp64d.so.1\0".getBytes();
         byte[] image = minimal().segment(ProgramHeader.PT_INTERP, ProgramHeader.PF_R, 0x10100, interp, interp.length)
                 .build();
-        String r = reason(image);
-        assertTrue(r.startsWith("dynamically linked"), r);
-        assertTrue(r.contains("/lib/ld-linux-riscv64-lp64d.so.1"), r);
+        assertEquals("/lib/ld-linux-riscv64-lp64d.so.1", ElfFile.parse(image, 243).interpreter());
+        assertNull(ElfFile.parse(minimal().build(), 243).interpreter());
+    }
+
+    @Test
+    void rejectsAnInterpreterPathWithoutItsNul() {
+        byte[] interp = "/lib/ld.so".getBytes();
+        byte[] image = minimal().segment(ProgramHeader.PT_INTERP, ProgramHeader.PF_R, 0x10100, interp, interp.length)
+                .build();
+        assertEquals("Invalid PT_INTERP entry", reason(image));
+    }
+
+    @Test
+    void rejectsTwoInterpreters() {
+        byte[] interp = "/lib/ld.so\0".getBytes();
+        byte[] image = minimal().segment(ProgramHeader.PT_INTERP, ProgramHeader.PF_R, 0x10100, interp, interp.length)
+                .segment(ProgramHeader.PT_INTERP, ProgramHeader.PF_R, 0x10200, interp, interp.length)
+                .build();
+        assertEquals("Multiple PT_INTERP entries", reason(image));
     }
 
     @Test

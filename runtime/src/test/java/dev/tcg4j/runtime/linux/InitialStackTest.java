@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Parses the stack back as a C runtime's _start does (System V ABI / Linux create_elf_tables). */
 class InitialStackTest {
     private final AddressSpace space = new AddressSpace(new FlatGuestMemory(37));
-    private final LoadedProgram program = new LoadedProgram(0x10abc, 0x10040, 56, 9, 0, 0x80000, SymbolLookup.NONE);
+    private final LoadedProgram program = new LoadedProgram(0x10abc, 0x10040, 56, 9, 0, 0x10000, 0x80000, SymbolLookup.NONE);
     private final byte[] random = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
     private final List<String> argv = List.of("./prog", "first", "with space", "");
     private final List<String> envp = List.of("HOME=/root", "GREETING=héllo", "EMPTY=");

@@ -34,6 +34,7 @@ public final class GuestProcessHarness {
         space.mapStack();
         process = new LinuxProcess(new TestArch(), space, new Libc(), new Riscv64LinuxAbi(), programPath,
                 "tcg4j-riscv64", new PrintStream(stderr, true, StandardCharsets.UTF_8), true);
+        process.mapSignalTrampoline();
         cpu = new CpuState(72, 0, memory);
         cpu.regs[TestArch.SP] = space.stackTop() - 256;
     }

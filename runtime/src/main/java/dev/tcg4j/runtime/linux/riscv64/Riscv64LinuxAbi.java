@@ -49,4 +49,11 @@ public final class Riscv64LinuxAbi implements LinuxAbi {
     public Map<Long, Long> hwprobe() {
         return RiscvIsa.hwprobe();
     }
+
+    /** qemu's riscv_isa_string for this ISA: the single letters, then the Z extensions in qemu's canonical order. */
+    @Override
+    public String cpuinfoIsa() {
+        return "rv64imafdc_zicbom_zicbop_zicboz_zicond_zicsr_zifencei_zihintntl_zihintpause_zfa_zfh_zfhmin"
+                + "_zca_zcd_zba_zbb_zbc_zbkb_zbkx_zbs";
+    }
 }

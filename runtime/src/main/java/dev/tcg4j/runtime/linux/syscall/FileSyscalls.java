@@ -148,10 +148,29 @@ final class FileSyscalls {
     long openat(long dirfd, long path, long flags, long mode) {
         try (Arena arena = Arena.ofConfined()) {
             String p = buf.string(path);
-            MemorySegment hostPath = isSelfExe(p) ? arena.allocateFrom(ctx.programPath()) : buf.path(path, arena);
+            byte[] made = ctx.procFiles().contents(p);
+            if (made != null) {
+                return openMadeUp(made, arena);
+            }
+            MemorySegment hostPath = isSelfExe(p) ? arena.allocateFrom(ctx.programPath()) : buf.path(path, arena, ctx.sysroot());
             long h = libc.openat(dirfd(dirfd), hostPath, (int) flags, (int) mode);
             return h < 0 ? h : fds.install((int) h);
         }
+    }
+
+    /** A made-up /proc file, as qemu serves it: an unlinked temporary file holding the text, read from the start. */
+    private long openMadeUp(byte[] contents, Arena arena) {
+        java.nio.file.Path tmp;
+        try {
+            tmp = java.nio.file.Files.createTempFile("tcg4j-proc", "");
+            java.nio.file.Files.write(tmp, contents);
+        } catch (java.io.IOException e) {
+            return -Errno.EIO;
+        }
+        MemorySegment hostPath = arena.allocateFrom(tmp.toString());
+        long h = libc.openat(AT_FDCWD, hostPath, 2 /* O_RDWR */, 0);
+        libc.unlinkat(AT_FDCWD, hostPath, 0);
+        return h < 0 ? h : fds.install((int) h);
     }
 
     long close(long fd) {
@@ -186,7 +205,7 @@ final class FileSyscalls {
 
     long newfstatat(long dirfd, long path, long statbuf, long flags) {
         try (Arena arena = Arena.ofConfined()) {
-            return statInto(dirfd(dirfd), buf.path(path, arena), (int) flags, statbuf, arena);
+            return statInto(dirfd(dirfd), buf.path(path, arena, ctx.sysroot()), (int) flags, statbuf, arena);
         }
     }
 
@@ -208,7 +227,7 @@ final class FileSyscalls {
 
     long statfs(long path, long out) {
         try (Arena arena = Arena.ofConfined()) {
-            return libc.statfs(buf.path(path, arena), buf.out(out, 120));
+            return libc.statfs(buf.path(path, arena, ctx.sysroot()), buf.out(out, 120));
         }
     }
 
@@ -232,7 +251,7 @@ final class FileSyscalls {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment dst = buf.out(out, n);
-            return libc.readlinkat(dirfd(dirfd), buf.path(path, arena), dst, dst.byteSize());
+            return libc.readlinkat(dirfd(dirfd), buf.path(path, arena, ctx.sysroot()), dst, dst.byteSize());
         }
     }
 
@@ -321,7 +340,7 @@ final class FileSyscalls {
 
     long utimensat(long dirfd, long path, long times, long flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = path == 0 ? MemorySegment.NULL : buf.path(path, arena);
+            MemorySegment p = path == 0 ? MemorySegment.NULL : buf.path(path, arena, ctx.sysroot());
             int d = path == 0 ? fds.host((int) dirfd) : dirfd(dirfd);
             if (d < 0 && d != AT_FDCWD) {
                 return -Errno.EBADF;

@@ -1,8 +1,10 @@
 package dev.tcg4j.runtime.linux.syscall;
 
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.runtime.linux.fs.Sysroot;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Guest memory as native segments for host calls, so that host reads and writes go straight into
@@ -72,6 +74,18 @@ final class GuestBuffers {
     /** The guest's NUL-terminated path copied into {@code arena}. */
     MemorySegment path(long addr, Arena arena) {
         byte[] bytes = memory.readCBytes(addr, PATH_MAX);
+        MemorySegment s = arena.allocate(bytes.length + 1L);
+        MemorySegment.copy(bytes, 0, s, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes.length);
+        return s;
+    }
+
+    /** The guest's path as {@link #path}, an absolute one looked up under the -L prefix first (qemu's path()). */
+    MemorySegment path(long addr, Arena arena, Sysroot sysroot) {
+        if (!sysroot.active()) {
+            return path(addr, arena);
+        }
+        String guest = new String(memory.readCBytes(addr, PATH_MAX), StandardCharsets.ISO_8859_1);
+        byte[] bytes = sysroot.map(guest).getBytes(StandardCharsets.ISO_8859_1);
         MemorySegment s = arena.allocate(bytes.length + 1L);
         MemorySegment.copy(bytes, 0, s, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes.length);
         return s;

@@ -90,6 +90,7 @@ final class MemorySyscalls {
                 space.unmap(at, size);
                 return r;
             }
+            space.labelFile(at, size, AddressSpace.MappedFile.of(java.nio.file.Path.of("/proc/self/fd/" + hostFd)), off);
         }
         return at;
     }
