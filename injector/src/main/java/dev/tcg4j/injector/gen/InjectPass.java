@@ -27,7 +27,7 @@ import java.util.List;
  * <ul>
  *   <li>FROM_TB: the block's callbacks, inline ops and conditional callbacks.
  *   <li>FROM_INSN: the same for the instruction; before them, when the instruction calls a helper
- *       that touches guest memory and has memory requests, a SET_MEM_LISTENER publishing a copy of
+ *       that may touch guest memory (any not PURE nor NO_GUEST_MEMORY) and has memory requests, a SET_MEM_LISTENER publishing a copy of
  *       those requests (the mem-helper path).
  *   <li>AFTER_INSN: clears the listener if this instruction published one.
  *   <li>AFTER_TB: clears the listener if any instruction of the block published one, since an exit
@@ -59,7 +59,10 @@ public final class InjectPass {
         new InjectPass(tb, requests).inject();
     }
 
-    /** Instructions that call a memory-touching helper and have memory requests publish them. */
+    /**
+     * Instructions that call a helper that may touch guest memory and have memory requests publish
+     * them. Fail-safe: only helpers flagged PURE or NO_GUEST_MEMORY are known not to.
+     */
     private boolean[] findPublishers() {
         int n = requests.insns().size();
         boolean[] result = new boolean[n];
@@ -68,7 +71,7 @@ public final class InjectPass {
             if (op.isMarker(PluginMarker.FROM_INSN)) {
                 insn++;
             } else if (op.opcode() == Opcode.CALL && insn >= 0 && insn < n
-                    && op.helper().has(Helper.TOUCHES_GUEST_MEMORY)
+                    && op.helper().mayAccessGuestMemory()
                     && !requests.insns().get(insn).onMem().isEmpty()) {
                 result[insn] = true;
             }

@@ -64,7 +64,17 @@ public final class LinuxProcess implements GuestEvents {
 
     @Override
     public void syscall(CpuState cpu) {
+        performSyscall(cpu);
+        deliverPendingSignals(cpu);
+    }
+
+    /** The system call at the pc, without the signal delivery that follows it. */
+    public void performSyscall(CpuState cpu) {
         dispatcher.perform(cpu);
+    }
+
+    /** Delivers the pending unblocked signals, entering their handlers. */
+    public void deliverPendingSignals(CpuState cpu) {
         ctx.signals().deliverPending(cpu);
     }
 

@@ -6,6 +6,7 @@ import dev.tcg4j.injector.PluginHost;
 import dev.tcg4j.injector.PluginStartException;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.cpu.ResumeAt;
 import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
@@ -32,19 +33,23 @@ import org.slf4j.LoggerFactory;
 public final class GuestRun {
     private static final Logger INTERNAL = LoggerFactory.getLogger("tcg4j.internal");
 
+    private static final Logger PLUGIN_LOG = LoggerFactory.getLogger("tcg4j.plugin");
+
     private final RunRequest req;
     private final GuestArch arch;
     private final ProcessComponent.Factory processes;
     private final ProgramSymbols symbols;
+    private final LoadedImage image;
     private final Provider<PluginHost> plugins;
 
     @Inject
     GuestRun(RunRequest req, GuestArch arch, ProcessComponent.Factory processes, ProgramSymbols symbols,
-            Provider<PluginHost> plugins) {
+            LoadedImage image, Provider<PluginHost> plugins) {
         this.req = req;
         this.arch = arch;
         this.processes = processes;
         this.symbols = symbols;
+        this.image = image;
         this.plugins = plugins;
     }
 
@@ -77,13 +82,13 @@ public final class GuestRun {
             return Emulator.fail(req, req.program() + ": " + e.getMessage());
         }
         symbols.add(program.symbols());
+        image.loaded(elf, program, Path.of(req.program()).toAbsolutePath().normalize().toString());
 
         PluginHost host;
         try {
             host = plugins.get();
         } catch (PluginStartException e) {
-            req.stderr().println(e.getMessage());
-            return 1;
+            return Emulator.fail(req, e.getMessage());
         } catch (IllegalArgumentException e) {
             return Emulator.fail(req, e.getMessage());
         }
@@ -94,8 +99,13 @@ public final class GuestRun {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         linux.start(cpu, program, req.argv(), req.envp(), req.program(), random);
+        host.attachTranslationFlush(process.tbCache()::invalidateAll);
         try {
-            host.vcpuInit(cpu);
+            try {
+                host.vcpuInit(cpu);
+            } catch (ResumeAt r) {
+                cpu.regs[arch.pcSlot()] = r.pc(); // setPc from a vCPU-init callback: start there
+            }
             try {
                 vcpu.run();
                 throw new IllegalStateException("the CPU loop returned");
@@ -105,6 +115,7 @@ public final class GuestRun {
                 return exit.status();
             }
         } catch (PluginFailure e) {
+            PLUGIN_LOG.debug("{}", e.getMessage(), e.getCause());
             return Emulator.fail(req, e.getMessage());
         } catch (LockstepDivergence e) {
             return Emulator.fail(req, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.wiring;
 
+import dev.tcg4j.runtime.exec.TbCache;
 import dagger.Subcomponent;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.runtime.exec.Vcpu;
@@ -23,6 +24,9 @@ public interface ProcessComponent {
     LinuxProcess linux();
 
     Vcpu.Factory vcpus();
+
+    /** The process's translated blocks: plugins drop them all (QEMU's tb_flush) through it. */
+    TbCache tbCache();
 
     @Subcomponent.Factory
     interface Factory {

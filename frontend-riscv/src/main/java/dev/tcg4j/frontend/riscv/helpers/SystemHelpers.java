@@ -8,13 +8,13 @@ import java.lang.invoke.MethodType;
 public final class SystemHelpers {
     /** {@code illegalInstruction(pc)}: raises SIGILL for the instruction at pc. */
     public static final Helper ILLEGAL_INSTRUCTION = Helper.ofStatic("illegal_instruction", SystemHelpers.class,
-            "illegalInstruction", MethodType.methodType(void.class, long.class), Helper.MAY_TRAP);
+            "illegalInstruction", MethodType.methodType(void.class, long.class), Helper.MAY_TRAP | Helper.NO_GUEST_MEMORY);
     /** {@code breakpoint(pc)}: raises SIGTRAP for the ebreak at pc. */
     public static final Helper BREAKPOINT = Helper.ofStatic("breakpoint", SystemHelpers.class, "breakpoint",
-            MethodType.methodType(void.class, long.class), Helper.MAY_TRAP);
+            MethodType.methodType(void.class, long.class), Helper.MAY_TRAP | Helper.NO_GUEST_MEMORY);
     /** {@code hostTicks()}: what cycle, time and instret read in user mode (host ticks, as QEMU). */
     public static final Helper HOST_TICKS = Helper.ofStatic("host_ticks", SystemHelpers.class, "hostTicks",
-            MethodType.methodType(long.class), 0);
+            MethodType.methodType(long.class), Helper.NO_GUEST_MEMORY);
 
     private SystemHelpers() {}
 
