@@ -105,6 +105,11 @@ public final class Helper {
         return (flags & flag) != 0;
     }
 
+    /** The same helper with {@code extra} flags added. */
+    public Helper withFlags(int extra) {
+        return (flags | extra) == flags ? this : new Helper(name, owner, method, type, flags | extra, receiver);
+    }
+
     /** True unless the helper is {@link #PURE} or flagged {@link #NO_GUEST_MEMORY}. */
     public boolean mayAccessGuestMemory() {
         return (flags & (PURE | NO_GUEST_MEMORY)) == 0;

@@ -95,9 +95,47 @@ public final class InjectPass {
             } else if (op.opcode() == Opcode.PLUGIN_MEM) {
                 fillMem(op, insn);
                 tb.ops().remove(op);
+            } else if (op.opcode() == Opcode.CALL && publishes(insn) && op.helper().mayAccessGuestMemory()) {
+                syncRegistersAround(op, insn);
             }
             op = next;
         }
+    }
+
+    /**
+     * Memory callbacks that asked for registers run inside the helper on the mem-helper path: the
+     * helper's call must then write registers back first (and reload them after, for RW), as the
+     * callback's own call would.
+     */
+    private void syncRegistersAround(Op call, int insn) {
+        int need = 0;
+        for (MemRequest m : requests.insns().get(insn).onMem()) {
+            if (m instanceof MemRequest.Call c) {
+                need |= c.helper().flags() & (Helper.READS_GLOBALS | Helper.WRITES_GLOBALS);
+            }
+        }
+        Helper h = call.helper();
+        if ((h.flags() & need) != need) {
+            Op synced = Op.full(Opcode.CALL, outs(call), ins(call), call.constArg(), null, null, null, h.withFlags(need));
+            tb.ops().insertBefore(call, synced);
+            tb.ops().remove(call);
+        }
+    }
+
+    private static Temp[] outs(Op op) {
+        Temp[] t = new Temp[op.outCount()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = op.out(i);
+        }
+        return t;
+    }
+
+    private static Temp[] ins(Op op) {
+        Temp[] t = new Temp[op.inCount()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = op.in(i);
+        }
+        return t;
     }
 
     private InsnRequests insnAt(int insn) {

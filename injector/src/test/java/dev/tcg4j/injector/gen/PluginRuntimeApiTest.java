@@ -165,6 +165,20 @@ class PluginRuntimeApiTest {
 
     @ParameterizedTest
     @AllBackends
+    void aMemoryCallbackOnTheMemHelperPathSeesRegistersWrittenBack(Backend backend) {
+        List<String> seen = new ArrayList<>();
+        PluginCore core = core(new TestPlugin("regs", (c, args) -> c.onTbTranslate(tb ->
+                tb.insn(2).onMem((v, info, vaddr, d) -> seen.add((info.isStore() ? "st " : "ld ")
+                        + Long.toHexString(c.readRegister(v, reg(c, "a0")))), RegAccess.R_REGS, dev.tcg4j.plugin.api.MemRw.RW,
+                        null))));
+        CpuState cpu = cpu(core);
+        backend.compile(Blocks.standard(core.newTranslatorHooks()).build()).execute(cpu);
+        // amoadd's reports come from inside the helper; a0 was loaded by the first instruction
+        assertEquals(List.of("ld 8001", "st 8001"), seen);
+    }
+
+    @ParameterizedTest
+    @AllBackends
     void aCallbackThatAskedToWriteChangesWhatTheRestOfTheBlockSees(Backend backend) {
         PluginCore core = core(new TestPlugin("regs", (c, args) -> c.onTbTranslate(tb ->
                 tb.insn(2).onExec((v, d) -> c.writeRegister(v, reg(c, "a2"), 100), RegAccess.RW_REGS, null))));
