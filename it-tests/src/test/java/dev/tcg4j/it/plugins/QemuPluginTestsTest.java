@@ -108,6 +108,7 @@ class QemuPluginTestsTest {
                 + " s5 s6 s7 s8 s9 s10 s11 t3 t4 t5 t6 pc\n"), err);
         assertTrue(err.contains("org.gnu.gdb.riscv.fpu: ft0 ft1 ft2 ft3 ft4 ft5 ft6 ft7 fs0 fs1 fa0 fa1 fa2 fa3 fa4 fa5"
                 + " fa6 fa7 fs2 fs3 fs4 fs5 fs6 fs7 fs8 fs9 fs10 fs11 ft8 ft9 ft10 ft11 fflags frm fcsr\n"), err);
+        assertTrue(err.contains("org.gnu.gdb.riscv.csr: cycle time instret\n"), err);
         Matcher m = find(Pattern.compile("(?m)^registers: (\\d+) instructions checked, (\\d+) system calls matched$"), err);
         assertTrue(Long.parseLong(m.group(1)) >= 50, err);
         assertTrue(Long.parseLong(m.group(2)) >= 1, err);
