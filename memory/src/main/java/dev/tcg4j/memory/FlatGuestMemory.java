@@ -40,6 +40,14 @@ public final class FlatGuestMemory implements GuestMemory {
     private static final VarHandle ATOMIC_INT = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
     private static final VarHandle ATOMIC_LONG = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
 
+    /**
+     * Links the host calls a window needs (mmap, munmap, madvise through FFM, tens of milliseconds),
+     * so that a launcher can do it on another thread before the first window is made.
+     */
+    public static void linkHostCalls() {
+        NativeReservation.link();
+    }
+
     private final int addressBits;
     private final long size;
     /** Owns the window: closing it unmaps the window and fails any later access through {@link #mem}. */
@@ -217,10 +225,15 @@ public final class FlatGuestMemory implements GuestMemory {
         return bits(addr) & PROT_MASK;
     }
 
-    /** Marks the pages of {@code [addr, addr+len)} as holding translated code. */
+    /**
+     * Marks the pages of {@code [addr, addr+len)} as holding translated code. Pages outside the
+     * window are left alone: nothing is mapped there, so fetching code from them faults (a jump to
+     * a non-canonical address is a SIGSEGV, not an error of the emulator).
+     */
     @Override
     public void markCode(long addr, long len) {
-        for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
+        long end = Long.compareUnsigned(addr + len, size) > 0 || addr + len < addr ? size : addr + len;
+        for (long p = pageFloor(addr); Long.compareUnsigned(p, end) < 0; p += PAGE_SIZE) {
             setBits(p, bits(p) | CODE);
         }
     }

@@ -34,6 +34,9 @@ final class NativeReservation {
 
     private NativeReservation() {}
 
+    /** Does nothing, but the first call links mmap, munmap and madvise (the class initialiser). */
+    static void link() {}
+
     /**
      * Reserves {@code size} zero-filled read-write bytes, unmapped again when {@code owner} closes: a
      * closed arena also makes every later access through the segment fail instead of touching freed

@@ -83,6 +83,16 @@ class FlatGuestMemoryTest {
     }
 
     @Test
+    void codeOutsideTheWindowIsUnmappedNotAnError() {
+        for (long pc : new long[] {0x892ae05afc06e456L, -4096L, 1L << 41, (1L << 41) - 2}) {
+            mem.markCode(pc, 4);
+            GuestTrap t = assertThrows(GuestTrap.class, () -> mem.fetch16(pc));
+            assertEquals(GuestTrap.Kind.UNMAPPED, t.kind());
+            assertEquals(pc, t.address());
+        }
+    }
+
+    @Test
     void casExchangesOnlyOnMatchAndRejectsMisalignment() {
         mem.map(0x10000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
         mem.st64(0x10000, 5);

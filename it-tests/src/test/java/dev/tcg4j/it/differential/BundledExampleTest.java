@@ -1,12 +1,12 @@
 package dev.tcg4j.it.differential;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.it.harness.GuestRunner;
-import dev.tcg4j.it.harness.Invocation;
-import dev.tcg4j.it.harness.RunResult;
+import dev.tcg4j.testing.guest.GuestComparison;
+import dev.tcg4j.testing.guest.Invocation;
+import dev.tcg4j.testing.guest.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -36,11 +36,7 @@ class BundledExampleTest {
     }
 
     @Test
-    void matchesQemu() {
-        RunResult qemu = runner.runQemu(hello);
-        RunResult tcg4j = runner.runTcg4j(hello);
-        assertAll(() -> assertEquals(qemu.exitStatus(), tcg4j.exitStatus(), tcg4j::describe),
-                () -> assertEquals(qemu.stdoutText(), tcg4j.stdoutText(), tcg4j::describe),
-                () -> assertEquals(qemu.normalizedStderr(), tcg4j.normalizedStderr()));
+    void matchesQemuOnEveryBackend() {
+        GuestComparison.of(hello).using(runner.launcher()).againstQemu().run();
     }
 }

@@ -1,17 +1,15 @@
 package dev.tcg4j.it.differential;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.tcg4j.backend.lockstep.LockstepBackend;
 import dev.tcg4j.it.harness.GuestRunner;
-import dev.tcg4j.it.harness.RunResult;
-import dev.tcg4j.runtime.wiring.EmulatorComponent;
+import dev.tcg4j.testing.guest.GuestComparison;
+import dev.tcg4j.testing.guest.RunResult;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,9 +36,9 @@ class DifferentialTest {
         runner = GuestRunner.create();
     }
 
-    /** Every case on every backend the production component offers ({@code -backend}'s names). */
+    /** Every case on every backend the emulator offers ({@code -backend help}'s names). */
     static Stream<Arguments> cases() {
-        Set<String> backends = EmulatorComponent.create().emulator().backendNames();
+        List<String> backends = GuestRunner.create().backendNames();
         return GuestCatalog.all().stream().flatMap(c -> backends.stream().map(b -> Arguments.of(c, b)));
     }
 
@@ -51,15 +49,7 @@ class DifferentialTest {
         RunResult tcg4j = runIn(guestCase, backend);
         assertFalse(qemu.timedOut(), qemu::describe);
         assertFalse(tcg4j.timedOut(), tcg4j::describe);
-        assertAll(
-                () -> assertEquals(qemu.exitStatus(), tcg4j.exitStatus(),
-                        () -> "exit status differs\n" + qemu.describe() + "\n" + tcg4j.describe()),
-                () -> assertEquals(qemu.stdoutText(), tcg4j.stdoutText(),
-                        () -> "stdout differs: " + Outputs.firstDifference(qemu.stdoutText(), tcg4j.stdoutText())
-                                + "\n" + tcg4j.describe()),
-                () -> assertEquals(qemu.normalizedStderr(), tcg4j.normalizedStderr(),
-                        () -> "stderr differs: "
-                                + Outputs.firstDifference(qemu.normalizedStderr(), tcg4j.normalizedStderr())));
+        GuestComparison.assertSameRun(qemu, tcg4j);
     }
 
     /** The case under tcg4j on {@code backend}, or under QEMU when it is null. */

@@ -1,7 +1,7 @@
 package dev.tcg4j.it.differential;
 
 import dev.tcg4j.it.harness.GuestRunner;
-import dev.tcg4j.it.harness.Invocation;
+import dev.tcg4j.testing.guest.Invocation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -79,6 +79,10 @@ public final class GuestCatalog {
                 GuestCase.of("exit_status", 3, "atexit handler ran"),
                 GuestCase.of("abort", 128 + 6, "about to abort"),
                 GuestCase.of("null_deref", 128 + 11, "dereferencing NULL"),
+                GuestCase.of("wild_jump", 0, "signal 11 code 1 addr 0x892ae05afc06e456\n",
+                        "signal 11 code 1 addr 0xfffffffffffff000\n", "signal 11 code 1 addr 0x800\n", "done"),
+                GuestCase.of("wild_jump", 128 + 11, "jumping to 0x892ae05afc06e456").named("wild_jump_die")
+                        .withArgs("die"),
                 GuestCase.of("illegal_insn", 128 + 4, "executing an illegal instruction"),
                 GuestCase.of("illegal_insn", 128 + 4).named("illegal_insn_machine_csr").withArgs("csr"),
                 GuestCase.of("signals", 0, "usr1 handled 2 times", "after unblock: 3",

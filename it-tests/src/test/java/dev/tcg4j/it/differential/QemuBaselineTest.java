@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.it.harness.GuestRunner;
-import dev.tcg4j.it.harness.RunResult;
+import dev.tcg4j.testing.guest.RunResult;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;

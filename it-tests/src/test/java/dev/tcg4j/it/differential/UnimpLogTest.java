@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.it.harness.GuestRunner;
-import dev.tcg4j.it.harness.Invocation;
-import dev.tcg4j.it.harness.RunResult;
+import dev.tcg4j.testing.guest.Invocation;
+import dev.tcg4j.testing.guest.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,26 +1,22 @@
 package dev.tcg4j.it.harness;
 
-import dev.tcg4j.ir.IrVerifier;
+import dev.tcg4j.testing.guest.GuestLauncher;
+import dev.tcg4j.testing.guest.Invocation;
+import dev.tcg4j.testing.guest.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * Runs riscv64 guest programs under qemu-riscv64 and under tcg4j (a child JVM running
- * {@value #TCG4J_MAIN_CLASS} on this JVM's class path) with identical argv, environment and
- * stdin, and captures stdout, stderr and the exit status. Also runs QEMU with the oracle
+ * The it-tests' guest programs and QEMU oracle plugins, run through tcg4j-testing's
+ * {@link GuestLauncher} (tcg4j in a child JVM running {@value #TCG4J_MAIN_CLASS} on this JVM's class
+ * path, or qemu-riscv64) with identical argv, environment and stdin. Also runs QEMU with the oracle
  * plugins of it-tests/src/oracle to get instruction and memory-access counts or a trace.
  *
  * <p>Missing tools are errors, not reasons to skip: {@link #create()} throws when
@@ -28,27 +24,20 @@ import java.util.stream.Stream;
  */
 public final class GuestRunner {
 
-    public static final String TCG4J_MAIN_CLASS = "dev.tcg4j.runtime.cli.Main";
-    public static final String QEMU = "qemu-riscv64";
+    public static final String TCG4J_MAIN_CLASS = GuestLauncher.DEFAULT_MAIN_CLASS;
+    public static final String QEMU = GuestLauncher.QEMU;
 
     /** The whole environment of every guest run, so that host settings cannot leak into outputs. */
-    public static final Map<String, String> FIXED_ENVIRONMENT = fixedEnvironment();
+    public static final Map<String, String> FIXED_ENVIRONMENT = Invocation.FIXED_ENVIRONMENT;
 
     private final Path guestsDir;
     private final Path oracleDir;
-    private final List<String> extraJvmArgs;
+    private final GuestLauncher launcher;
 
-    private GuestRunner(Path guestsDir, Path oracleDir, List<String> extraJvmArgs) {
+    private GuestRunner(Path guestsDir, Path oracleDir, GuestLauncher launcher) {
         this.guestsDir = guestsDir;
         this.oracleDir = oracleDir;
-        this.extraJvmArgs = extraJvmArgs;
-    }
-
-    private static Map<String, String> fixedEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/bin:/bin");
-        env.put("LANG", "C");
-        return Map.copyOf(env);
+        this.launcher = launcher;
     }
 
     /**
@@ -63,20 +52,20 @@ public final class GuestRunner {
             throw new IllegalStateException("no guest programs in " + guests
                     + ": build-guests.sh has not run (mvn generate-test-resources builds them)");
         }
-        requireOnPath(QEMU);
+        GuestLauncher.requireOnPath(QEMU);
         String jvmArgs = System.getProperty("tcg4j.it.jvmArgs", "").strip();
         List<String> extra = jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+"));
-        return new GuestRunner(guests, oracle, List.copyOf(extra));
+        return new GuestRunner(guests, oracle, GuestLauncher.create().withJvmArgs(extra));
     }
 
-    private static void requireOnPath(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(":")) {
-            if (Files.isExecutable(Paths.get(dir, tool))) {
-                return;
-            }
-        }
-        throw new IllegalStateException(tool + " is not installed (apt-get install qemu-user, or run scripts/test)");
+    /** The launcher every tcg4j and qemu run goes through. */
+    public GuestLauncher launcher() {
+        return launcher;
+    }
+
+    /** The names {@code -backend} accepts, as the emulator lists them. */
+    public List<String> backendNames() {
+        return launcher.backendNames();
     }
 
     /** The built guest program of that name; fails if build-guests.sh did not produce it. */
@@ -98,55 +87,25 @@ public final class GuestRunner {
     }
 
     public RunResult runQemu(Invocation invocation) {
-        return run("qemu-riscv64", qemuCommand(invocation), invocation);
+        return launcher.runQemu(invocation);
     }
 
     public RunResult runTcg4j(Invocation invocation) {
-        return run("tcg4j", tcg4jCommand(invocation), invocation);
+        return launcher.run(invocation);
     }
 
     /** Runs tcg4j on the named backend ({@code -backend NAME}). */
     public RunResult runTcg4j(Invocation invocation, String backend) {
-        return run("tcg4j " + backend, tcg4jCommand(invocation, backend), invocation);
+        return launcher.run(invocation, backend);
     }
 
     public List<String> qemuCommand(Invocation invocation) {
-        List<String> command = new ArrayList<>();
-        command.add(QEMU);
-        command.addAll(invocation.qemuOptions());
-        command.addAll(invocation.emulatorOptions());
-        command.add(invocation.program().toString());
-        command.addAll(invocation.args());
-        return command;
+        return launcher.qemuCommand(invocation);
     }
 
-    /** {@code java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp <this class path> Main [options] PROGRAM ARGS}. */
-    public List<String> tcg4jCommand(Invocation invocation) {
-        return tcg4jCommand(invocation, List.of());
-    }
-
-    /** The command of {@link #runTcg4j(Invocation, String)}: the same, with {@code -backend NAME} first. */
+    /** The command of {@link #runTcg4j(Invocation, String)}. */
     public List<String> tcg4jCommand(Invocation invocation, String backend) {
-        return tcg4jCommand(invocation, List.of("-backend", backend));
-    }
-
-    private List<String> tcg4jCommand(Invocation invocation, List<String> backendOption) {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("--sun-misc-unsafe-memory-access=allow");
-        command.addAll(extraJvmArgs);
-        if (IrVerifier.enabled()) {
-            command.add("-D" + IrVerifier.PROPERTY + "=true"); // the child verifies every block it translates, too
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(TCG4J_MAIN_CLASS);
-        command.addAll(backendOption);
-        command.addAll(invocation.emulatorOptions());
-        command.add(invocation.program().toString());
-        command.addAll(invocation.args());
-        return command;
+        return launcher.tcg4jCommand(invocation, backend);
     }
 
     /**
@@ -180,48 +139,9 @@ public final class GuestRunner {
         return runQemu(invocation.withOptions("-plugin", oraclePlugin("trace.so") + ",out=" + traceFile));
     }
 
-    private RunResult run(String emulator, List<String> command, Invocation invocation) {
-        Path work = tempDirectory();
-        try {
-            Path in = work.resolve("stdin");
-            Path out = work.resolve("stdout");
-            Path err = work.resolve("stderr");
-            Files.write(in, invocation.stdin());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectInput(in.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().clear();
-            builder.environment().putAll(invocation.environment());
-            long start = System.nanoTime();
-            Process process = builder.start();
-            boolean finished = process.waitFor(invocation.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor();
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            int status = finished ? process.exitValue() : -1;
-            return new RunResult(emulator, command, Files.readAllBytes(out), Files.readAllBytes(err), status,
-                    !finished, elapsed);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        } finally {
-            deleteRecursively(work);
-        }
-    }
-
     /** A fresh empty directory, for programs that take a scratch directory as an argument. */
     public static Path tempDirectory() {
-        try {
-            return Files.createTempDirectory("tcg4j-it");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GuestLauncher.tempDirectory();
     }
 
     private static Path tempFile(String prefix, String suffix) {
@@ -233,14 +153,7 @@ public final class GuestRunner {
     }
 
     public static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(GuestRunner::deleteQuietly);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GuestLauncher.deleteRecursively(root);
     }
 
     private static void deleteQuietly(Path path) {

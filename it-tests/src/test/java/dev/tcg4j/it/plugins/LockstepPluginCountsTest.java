@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcg4j.backend.lockstep.LockstepBackend;
 import dev.tcg4j.it.differential.GuestCase;
 import dev.tcg4j.it.differential.GuestCatalog;
 import dev.tcg4j.it.harness.GuestRunner;
-import dev.tcg4j.it.harness.Invocation;
+import dev.tcg4j.testing.guest.Invocation;
 import dev.tcg4j.it.harness.OracleCounts;
-import dev.tcg4j.it.harness.RunResult;
+import dev.tcg4j.testing.guest.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,19 +77,11 @@ class LockstepPluginCountsTest {
 
     private static String pluginLog(GuestCase guestCase, String... pluginOptions) {
         return withScratch(guestCase, invocation -> {
-            Path log = GuestRunner.tempDirectory().resolve("plugin.log");
-            try {
-                String[] options = Stream.concat(Stream.of("-backend", "lockstep"),
-                        Stream.concat(Stream.of(pluginOptions), Stream.of("-D", log.toString()))).toArray(String[]::new);
-                RunResult run = runner.runTcg4j(invocation.withOptions(options).withTimeout(Duration.ofMinutes(10)));
-                assertFalse(run.timedOut(), run::describe);
-                assertEquals(guestCase.expectedExit(), run.exitStatus(), run::describe);
-                return Files.readString(log, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                GuestRunner.deleteRecursively(log.getParent());
-            }
+            RunResult run = runner.launcher().runWithLog(
+                    invocation.withOptions(pluginOptions).withTimeout(Duration.ofMinutes(10)), LockstepBackend.NAME);
+            assertFalse(run.timedOut(), run::describe);
+            assertEquals(guestCase.expectedExit(), run.exitStatus(), run::describe);
+            return run.log();
         });
     }
 

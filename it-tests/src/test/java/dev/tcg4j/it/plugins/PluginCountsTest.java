@@ -4,28 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tcg4j.backend.lockstep.LockstepBackend;
 import dev.tcg4j.it.differential.GuestCase;
 import dev.tcg4j.it.differential.GuestCatalog;
 import dev.tcg4j.it.harness.GuestRunner;
-import dev.tcg4j.it.harness.Invocation;
+import dev.tcg4j.testing.guest.Invocation;
 import dev.tcg4j.it.harness.OracleCounts;
-import dev.tcg4j.it.harness.RunResult;
+import dev.tcg4j.testing.guest.RunResult;
 import dev.tcg4j.it.harness.TraceDiff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The contrib plugins' counts against QEMU's own plugin API: for every guest program, the insn
+ * The contrib plugins' counts against QEMU's own plugin API: for every guest program on every
+ * backend but lockstep (which {@link LockstepPluginCountsTest} covers on the programs where running
+ * plugin code once is hardest, its runs being slow), the insn
  * plugin's total (inline and by callback) equals the instructions QEMU executed, and the mem
  * plugin's inline and callback totals equal QEMU's loads plus stores. On a mismatch the test names
  * the first instruction where a tcg4j trace and a QEMU trace part.
@@ -51,25 +55,28 @@ class PluginCountsTest {
      * The programs that exit normally: QEMU's plugin at-exit output is lost when the guest dies of a
      * fatal signal, so there is no oracle count for those.
      */
-    static Stream<GuestCase> cases() {
-        return GuestCatalog.all().stream().filter(c -> c.expectedExit() < 128);
+    static Stream<Arguments> cases() {
+        List<String> backends = GuestRunner.create().backendNames().stream()
+                .filter(b -> !b.equals(LockstepBackend.NAME)).toList();
+        return GuestCatalog.all().stream().filter(c -> c.expectedExit() < 128)
+                .flatMap(c -> backends.stream().map(b -> Arguments.of(c, b)));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("cases")
-    void insnAndMemPluginsCountWhatQemuCounts(GuestCase guestCase) {
+    void insnAndMemPluginsCountWhatQemuCounts(GuestCase guestCase, String backend) {
         scratch = GuestRunner.tempDirectory();
         try {
-            compareCounts(guestCase);
+            compareCounts(guestCase, backend);
         } finally {
             GuestRunner.deleteRecursively(scratch);
         }
     }
 
-    private static void compareCounts(GuestCase guestCase) {
+    private static void compareCounts(GuestCase guestCase, String backend) {
         OracleCounts qemu = withScratch(guestCase, runner::qemuCounts);
-        String inline = pluginLog(guestCase, "-plugin", "insn,inline=on", "-plugin", "mem,inline=on,callback=on");
-        String callback = pluginLog(guestCase, "-plugin", "insn,inline=off");
+        String inline = pluginLog(guestCase, backend, "-plugin", "insn,inline=on", "-plugin", "mem,inline=on,callback=on");
+        String callback = pluginLog(guestCase, backend, "-plugin", "insn,inline=off");
         long memAccesses = qemu.loads() + qemu.stores();
         long insnsInline = count(TOTAL_INSNS, inline);
         long insnsCallback = count(TOTAL_INSNS, callback);
@@ -81,7 +88,7 @@ class PluginCountsTest {
                     "counts differ from QEMU's: insns qemu %d, tcg4j inline %d, callback %d; mem qemu %d, tcg4j"
                             + " inline %d, callback %d%n%s",
                     qemu.insns(), insnsInline, insnsCallback, memAccesses, memInline, memCallback,
-                    firstDivergence(guestCase)));
+                    firstDivergence(guestCase, backend)));
         }
         assertEquals(qemu.insns(), insnsInline);
     }
@@ -94,31 +101,22 @@ class PluginCountsTest {
         return Long.parseLong(m.group(1));
     }
 
-    /** Runs under tcg4j with the plugin options and -D, and returns what the plugins wrote. */
-    private static String pluginLog(GuestCase guestCase, String... pluginOptions) {
+    /** Runs under tcg4j on the backend with the plugin options and -D, and returns what the plugins wrote. */
+    private static String pluginLog(GuestCase guestCase, String backend, String... pluginOptions) {
         return withScratch(guestCase, invocation -> {
-            Path log = tempFile("plugin", ".log");
-            try {
-                String[] options = Stream.concat(Stream.of(pluginOptions), Stream.of("-D", log.toString()))
-                        .toArray(String[]::new);
-                RunResult run = runner.runTcg4j(invocation.withOptions(options));
-                assertFalse(run.timedOut(), run::describe);
-                assertEquals(guestCase.expectedExit(), run.exitStatus(), run::describe);
-                return Files.readString(log, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                log.toFile().delete();
-            }
+            RunResult run = runner.launcher().runWithLog(invocation.withOptions(pluginOptions), backend);
+            assertFalse(run.timedOut(), run::describe);
+            assertEquals(guestCase.expectedExit(), run.exitStatus(), run::describe);
+            return run.log();
         });
     }
 
-    private static String firstDivergence(GuestCase guestCase) {
+    private static String firstDivergence(GuestCase guestCase, String backend) {
         Path qemuTrace = tempFile("qemu-trace", ".txt");
         Path ourTrace = tempFile("tcg4j-trace", ".txt");
         try {
             withScratch(guestCase, inv -> runner.qemuTrace(inv, qemuTrace));
-            withScratch(guestCase, inv -> runner.runTcg4j(inv.withOptions("-plugin", "it-trace,out=" + ourTrace)));
+            withScratch(guestCase, inv -> runner.runTcg4j(inv.withOptions("-plugin", "it-trace,out=" + ourTrace), backend));
             return TraceDiff.firstDivergence(qemuTrace, ourTrace).map(TraceDiff.Divergence::describe)
                     .orElse("the traces agree: the difference is in the counting, not in the execution");
         } finally {

@@ -1,6 +1,8 @@
 package dev.tcg4j.runtime.cli;
 
+import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.exec.ExecOptions;
+import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.log.AddressFilter;
 import dev.tcg4j.runtime.log.LogSetup;
 import dev.tcg4j.runtime.wiring.EmulatorComponent;
@@ -24,6 +26,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        linkHostCallsInBackground();
         int status = run(args, CallerEnvironment.get(System.getenv()), System.out, System.err);
         System.out.flush();
         System.err.flush();
@@ -42,6 +45,21 @@ public final class Main {
             return f.getReason();
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /**
+     * Links the FFM calls that guest memory and every guest's start-up need on a second thread: the
+     * linker spins classes for each call shape (some 10 to 40 ms each), which would otherwise all
+     * fall on this thread, before and between the first blocks. Whichever thread needs a call first
+     * waits for it or makes it; the work is done once either way.
+     */
+    private static void linkHostCallsInBackground() {
+        Thread linker = new Thread(() -> {
+            FlatGuestMemory.linkHostCalls();
+            Libc.linkStartupCalls();
+        }, "tcg4j-host-calls");
+        linker.setDaemon(true);
+        linker.start();
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr) {
@@ -67,6 +85,12 @@ public final class Main {
             }
             case VERSION -> {
                 stdout.println(Emulator.PROG + " version " + VERSION + " (tcg4j, qemu-user compatible)");
+                return 0;
+            }
+            case LIST_BACKENDS -> {
+                // qemu's "-accel help" shape: a heading, then one name per line
+                stdout.println("Available backends:");
+                EmulatorComponent.create().emulator().backendNames().forEach(stdout::println);
                 return 0;
             }
             case RUN -> { }

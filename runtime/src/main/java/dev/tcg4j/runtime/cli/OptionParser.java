@@ -98,7 +98,12 @@ public final class OptionParser {
                         case "L" -> ldPrefix = value;
                         case "0" -> argv0 = value;
                         case "s" -> stackSize = size(value);
-                        case "backend" -> backend = value;
+                        case "backend" -> {
+                            if (value.equals("help")) {
+                                return simple(Options.Action.LIST_BACKENDS);
+                            }
+                            backend = value;
+                        }
                         default -> throw new UsageException("unknown option '" + a + "'");
                     }
                 }
@@ -236,7 +241,8 @@ public final class OptionParser {
                 -plugin name[,arg=value...]  load a plugin (repeatable): a built-in name (libNAME.so works too),
                                      or a jar path (plugin=NAME picks one of a jar's plugins)
                 -Dtcg4j.name=value   set a tcg4j tuning property (tcg4j.plugin.maxVcpus)
-                -backend name        run blocks on backend name: bytecode (default), interpreter, lockstep
+                -backend name        run blocks on backend name: bytecode (default), interpreter, lockstep;
+                                     help lists the backends
                 """.formatted(prog);
     }
 }

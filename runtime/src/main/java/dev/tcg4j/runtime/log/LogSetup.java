@@ -3,8 +3,10 @@ package dev.tcg4j.runtime.log;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -39,9 +41,8 @@ public final class LogSetup {
         PrintStream out = new PrintStream(target, true, StandardCharsets.UTF_8);
         LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
         ctx.reset();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        MessageEncoder encoder = new MessageEncoder();
         encoder.setContext(ctx);
-        encoder.setPattern("%msg%n");
         encoder.start();
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         appender.setContext(ctx);
@@ -56,6 +57,34 @@ public final class LogSetup {
             ctx.getLogger("tcg4j." + item).setLevel(Level.DEBUG);
         }
         return new LogOutput(out, logFile != null);
+    }
+
+    /**
+     * The message and a new line, then the stack trace if there is one: what the pattern
+     * {@code %msg%n} gives, without Logback's pattern compiler at every start-up.
+     */
+    private static final class MessageEncoder extends EncoderBase<ILoggingEvent> {
+        private static final byte[] NONE = new byte[0];
+
+        @Override
+        public byte[] headerBytes() {
+            return NONE;
+        }
+
+        @Override
+        public byte[] encode(ILoggingEvent event) {
+            String text = event.getFormattedMessage() + System.lineSeparator();
+            IThrowableProxy thrown = event.getThrowableProxy();
+            if (thrown != null) {
+                text += ThrowableProxyUtil.asString(thrown); // its lines end in line separators
+            }
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public byte[] footerBytes() {
+            return NONE;
+        }
     }
 
     /** Lets the appender be stopped without closing stderr under everyone else. */

@@ -16,11 +16,13 @@ import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.LoadedProgram;
 import dev.tcg4j.runtime.linux.ProgramLoader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GuestRun {
     private static final Logger INTERNAL = LoggerFactory.getLogger("tcg4j.internal");
+    private static final Path URANDOM = Path.of("/dev/urandom");
 
     private static final Logger PLUGIN_LOG = LoggerFactory.getLogger("tcg4j.plugin");
 
@@ -96,9 +99,7 @@ public final class GuestRun {
         LinuxProcess linux = process.linux();
         Vcpu vcpu = process.vcpus().create(0);
         CpuState cpu = vcpu.state();
-        byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        linux.start(cpu, program, req.argv(), req.envp(), req.program(), random);
+        linux.start(cpu, program, req.argv(), req.envp(), req.program(), auxvRandom());
         host.attachTranslationFlush(process.tbCache()::invalidateAll);
         try {
             try {
@@ -128,14 +129,42 @@ public final class GuestRun {
         }
     }
 
+    /**
+     * AT_RANDOM's 16 bytes (glibc's stack guard and pointer guard), from the kernel's pool as QEMU
+     * takes them: a {@code SecureRandom} costs every start-up its provider set-up (about 15 ms).
+     */
+    private static byte[] auxvRandom() {
+        try (InputStream in = Files.newInputStream(URANDOM)) {
+            byte[] random = in.readNBytes(16);
+            if (random.length == 16) {
+                return random;
+            }
+        } catch (IOException e) {
+            // no /dev/urandom (a sandbox): fall back to the JDK's generator
+        }
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        return random;
+    }
+
     /** The program's bytes, or the reason it cannot be read, worded as strerror. */
+    private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
+
     static byte[] readProgram(String program) throws ProgramUnreadable {
         Path path = Path.of(program);
         if (Files.isDirectory(path)) {
             throw new ProgramUnreadable("Is a directory");
         }
-        try {
-            return Files.readAllBytes(path);
+        // the magic first, so that an endless file (/dev/zero) is refused instead of read forever
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] magic = in.readNBytes(ELF_MAGIC.length);
+            if (!Arrays.equals(magic, ELF_MAGIC)) {
+                return magic;
+            }
+            byte[] rest = in.readAllBytes();
+            byte[] image = Arrays.copyOf(magic, magic.length + rest.length);
+            System.arraycopy(rest, 0, image, magic.length, rest.length);
+            return image;
         } catch (NoSuchFileException e) {
             throw new ProgramUnreadable("No such file or directory");
         } catch (AccessDeniedException e) {

@@ -3,9 +3,11 @@ package dev.tcg4j.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcg4j.runtime.wiring.EmulatorComponent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +79,13 @@ class MainTest {
         assertEquals(java.util.List.of("-D", "-Dtcg4j.not.this=1", "-plugin", "insn", "prog", "-Dtcg4j.guest=1"), rest);
         assertEquals(1, run("-Dtcg4j.x", "prog"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("tcg4j-riscv64: '-Dtcg4j.x' is not -Dtcg4j.NAME=VALUE"));
+    }
+
+    @Test
+    void backendHelpListsTheComponentsBackendsOnePerLine() {
+        assertEquals(0, run("-backend", "help"));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("Available backends:", lines.getFirst());
+        assertEquals(List.copyOf(EmulatorComponent.create().emulator().backendNames()), lines.subList(1, lines.size()));
     }
 }

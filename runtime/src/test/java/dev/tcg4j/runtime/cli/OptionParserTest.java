@@ -60,6 +60,7 @@ class OptionParserTest {
         assertEquals(Options.Action.HELP, parse("-h").action());
         assertEquals(Options.Action.HELP, parse("-help").action());
         assertEquals(Options.Action.VERSION, parse("-version").action());
+        assertEquals(Options.Action.LIST_BACKENDS, parse("-backend", "help").action());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.tcg4j.runtime.log;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,5 +32,21 @@ class LogSetupTest {
         assertFalse(LoggerFactory.getLogger(IrVerifier.LOGGER).isDebugEnabled());
         LogSetup.configure(items, null, new PrintStream(new ByteArrayOutputStream()));
         assertTrue(LoggerFactory.getLogger(IrVerifier.LOGGER).isDebugEnabled());
+    }
+
+    @Test
+    void logLinesAreTheMessageAloneThenAnyStackTrace() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LogSetup.LogOutput out = LogSetup.configure(Set.of("exec"), null, new PrintStream(bytes, true, UTF_8));
+        org.slf4j.Logger exec = LoggerFactory.getLogger("tcg4j.exec");
+        exec.debug("block at {}", "0x1000");
+        LoggerFactory.getLogger("tcg4j.op").debug("not enabled");
+        exec.warn("failed", new IllegalStateException("boom"));
+        out.close();
+        String[] lines = bytes.toString(UTF_8).split(System.lineSeparator());
+        assertEquals("block at 0x1000", lines[0]);
+        assertEquals("failed", lines[1]);
+        assertEquals("java.lang.IllegalStateException: boom", lines[2]);
+        assertTrue(lines[3].startsWith("\tat dev.tcg4j.runtime.log.LogSetupTest."), lines[3]);
     }
 }

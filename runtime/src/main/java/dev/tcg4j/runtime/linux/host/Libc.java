@@ -576,4 +576,16 @@ public final class Libc {
     public int getegid() {
         return id(GETEGID);
     }
+
+    /**
+     * Links now the calls that every glibc program's start-up makes (its first write, the fstat of
+     * stdout, getrandom for malloc, readlinkat, prlimit): each new call shape costs the FFM linker
+     * 10 to 40 ms of class spinning, which {@code Main} has a second thread do while the first one
+     * translates the guest's first blocks.
+     */
+    public static void linkStartupCalls() {
+        for (Fn fn : new Fn[] {PRLIMIT, READLINKAT, GETRANDOM, STATX, WRITE}) { // in the order glibc calls them
+            fn.handle();
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package dev.tcg4j.it.harness;
+package dev.tcg4j.testing.guest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run of a guest program, described the same way for every emulator: the program, its
- * arguments, what it reads on stdin, the environment variables added to
- * {@link GuestRunner#FIXED_ENVIRONMENT}, qemu-style emulator options placed before the program
+ * One run of a guest program, described the same way for every emulator and backend: the program,
+ * its arguments, what it reads on stdin, the environment variables added to
+ * {@link #FIXED_ENVIRONMENT}, qemu-style emulator options placed before the program
  * (for example {@code -one-insn-per-tb} or {@code -plugin ...}), options for qemu-riscv64 alone
  * (its {@code -cpu} switches on the extensions tcg4j always has), and a time limit.
  */
@@ -26,6 +26,12 @@ public record Invocation(
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * The whole environment of every guest run apart from an invocation's additions, so that the
+     * host's settings cannot leak into outputs.
+     */
+    public static final Map<String, String> FIXED_ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LANG", "C");
+
     public Invocation {
         args = List.copyOf(args);
         stdin = stdin.clone();
@@ -34,8 +40,9 @@ public record Invocation(
         qemuOptions = List.copyOf(qemuOptions);
     }
 
+    /** The program (made absolute: it is argv[0] under every emulator) with these arguments. */
     public static Invocation of(Path program, String... args) {
-        return new Invocation(program, List.of(args), new byte[0], Map.of(), List.of(), List.of(), DEFAULT_TIMEOUT);
+        return new Invocation(program.toAbsolutePath(), List.of(args), new byte[0], Map.of(), List.of(), List.of(), DEFAULT_TIMEOUT);
     }
 
     public Invocation withArgs(List<String> newArgs) {
@@ -82,7 +89,7 @@ public record Invocation(
 
     /** The environment the guest sees: the fixed base plus this invocation's additions. */
     public Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>(GuestRunner.FIXED_ENVIRONMENT);
+        Map<String, String> env = new LinkedHashMap<>(FIXED_ENVIRONMENT);
         env.putAll(extraEnvironment);
         return env;
     }

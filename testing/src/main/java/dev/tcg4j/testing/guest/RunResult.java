@@ -1,4 +1,4 @@
-package dev.tcg4j.it.harness;
+package dev.tcg4j.testing.guest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * What one emulator run produced: the raw stdout and stderr bytes, the exit status as a shell
- * reports it (128 + signal number when the process died of a signal), and whether the run hit
- * its time limit.
+ * reports it (128 + signal number when the process died of a signal), whether the run hit its time
+ * limit, and the log file's text ({@code -D}: plugin output, {@code -d} items) when the run asked
+ * {@link GuestLauncher} for one, else "".
  */
 public record RunResult(
         String emulator, List<String> command, byte[] stdout, byte[] stderr, int exitStatus, boolean timedOut,
-        Duration elapsed) {
+        Duration elapsed, String log) {
 
     /**
      * qemu-user reports a fatal guest signal as "qemu: uncaught target signal ..." (only when it
@@ -23,6 +24,11 @@ public record RunResult(
 
     public RunResult {
         command = List.copyOf(command);
+    }
+
+    /** The same run with its log file's text. */
+    RunResult withLog(String text) {
+        return new RunResult(emulator, command, stdout, stderr, exitStatus, timedOut, elapsed, text);
     }
 
     public String stdoutText() {
