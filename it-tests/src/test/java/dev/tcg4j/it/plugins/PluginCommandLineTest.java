@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.it.harness.GuestRunner;
-import dev.tcg4j.it.harness.Invocation;
+import dev.tcg4j.testing.guest.Invocation;
 import dev.tcg4j.it.harness.OracleCounts;
-import dev.tcg4j.it.harness.RunResult;
+import dev.tcg4j.testing.guest.RunResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;

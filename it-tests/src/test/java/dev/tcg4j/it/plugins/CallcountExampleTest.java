@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.it.harness.GuestRunner;
-import dev.tcg4j.it.harness.Invocation;
-import dev.tcg4j.it.harness.RunResult;
+import dev.tcg4j.testing.guest.Invocation;
+import dev.tcg4j.testing.guest.RunResult;
 import dev.tcg4j.plugin.api.Plugin;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * project's source file, which compiles against plugin-api alone, and its jar counts the three
  * calls plugin_patch.c makes to patch_target.
  */
-class DocumentedExampleTest {
+class CallcountExampleTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path SOURCE = ROOT.resolve("examples/callcount/src/main/java/com/example/callcount/CallCount.java");
 
