@@ -104,14 +104,15 @@ public final class InjectPass {
 
     /**
      * Memory callbacks that asked for registers run inside the helper on the mem-helper path: the
-     * helper's call must then write registers back first (and reload them after, for RW), as the
-     * callback's own call would.
+     * helper's call must then write registers back first, as the callback's own call would. Only
+     * that: a reload after the call would overwrite the helper's own result (the loaded value of an
+     * AMO or LR), so register writes from such a callback are not seen by the rest of the block.
      */
     private void syncRegistersAround(Op call, int insn) {
         int need = 0;
         for (MemRequest m : requests.insns().get(insn).onMem()) {
             if (m instanceof MemRequest.Call c) {
-                need |= c.helper().flags() & (Helper.READS_GLOBALS | Helper.WRITES_GLOBALS);
+                need |= c.helper().flags() & Helper.READS_GLOBALS;
             }
         }
         Helper h = call.helper();

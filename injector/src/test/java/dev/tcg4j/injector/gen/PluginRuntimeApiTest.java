@@ -179,6 +179,16 @@ class PluginRuntimeApiTest {
 
     @ParameterizedTest
     @AllBackends
+    void aReadWriteMemoryCallbackOnTheMemHelperPathKeepsTheHelpersResult(Backend backend) {
+        PluginCore core = core(new TestPlugin("rw", (c, args) -> c.onTbTranslate(tb ->
+                tb.insn(2).onMem((v, info, vaddr, d) -> { }, RegAccess.RW_REGS_PC, dev.tcg4j.plugin.api.MemRw.RW, null))));
+        CpuState cpu = cpu(core);
+        backend.compile(Blocks.standard(core.newTranslatorHooks()).build()).execute(cpu);
+        assertEquals(0x1234, cpu.regs[10], "amoadd's result lands in a0");
+    }
+
+    @ParameterizedTest
+    @AllBackends
     void aCallbackThatAskedToWriteChangesWhatTheRestOfTheBlockSees(Backend backend) {
         PluginCore core = core(new TestPlugin("regs", (c, args) -> c.onTbTranslate(tb ->
                 tb.insn(2).onExec((v, d) -> c.writeRegister(v, reg(c, "a2"), 100), RegAccess.RW_REGS, null))));

@@ -10,6 +10,7 @@ import dev.tcg4j.it.harness.GuestRunner;
 import dev.tcg4j.testing.guest.Invocation;
 import dev.tcg4j.it.harness.OracleCounts;
 import dev.tcg4j.testing.guest.RunResult;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,9 @@ class QemuPluginTestsTest {
     }
 
     private static RunResult tcg4j(String plugin, String guest, String... args) {
-        RunResult run = runner.runTcg4j(Invocation.of(runner.guest(guest), args).withOptions("-plugin", plugin));
+        // a callback before every instruction that writes registers back: slow on a loaded machine
+        RunResult run = runner.runTcg4j(Invocation.of(runner.guest(guest), args).withOptions("-plugin", plugin)
+                .withTimeout(Duration.ofMinutes(5)));
         assertFalse(run.timedOut(), run::describe);
         return run;
     }
