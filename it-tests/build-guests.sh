@@ -23,6 +23,7 @@ require riscv64-linux-gnu-gcc "apt-get install gcc-riscv64-linux-gnu, or run scr
 require riscv64-linux-gnu-g++ "apt-get install g++-riscv64-linux-gnu, or run scripts/test"
 require qemu-riscv64 "apt-get install qemu-user, or run scripts/test"
 require gcc "the host C compiler builds the QEMU oracle plugins"
+require go "apt-get install golang-go: it builds the Go guests (static, GOARCH=riscv64)"
 if [ "$missing" != 0 ]; then
     exit 1
 fi
@@ -74,6 +75,15 @@ done
 # Assembly programs are freestanding: they define _start and make their own system calls.
 for f in "$src"/*.S; do
     build "$guests/$(basename "$f" .S)" "$f" "" riscv64-linux-gnu-gcc -static -nostdlib -I"$src"
+done
+# Go programs: static (no cgo), built from one file each; the build cache goes under TARGET.
+for f in "$src"/*.go; do
+    if stale "$f" "$guests/$(basename "$f" .go)"; then
+        echo "build-guests.sh: $(basename "$f" .go)"
+        (cd "$src" && GOOS=linux GOARCH=riscv64 CGO_ENABLED=0 GOCACHE="$target/go-cache" \
+            GO111MODULE=off go build -o "$guests/$(basename "$f" .go)" "$(basename "$f")")
+        built=$((built + 1))
+    fi
 done
 for f in "$here/src/oracle"/*.c; do
     build "$oracle/$(basename "$f" .c).so" "$f" "" gcc -O2 -Wall -shared -fPIC -I"$here/src/oracle"

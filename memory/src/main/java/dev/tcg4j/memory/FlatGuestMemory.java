@@ -67,7 +67,7 @@ public final class FlatGuestMemory implements GuestMemory {
      */
     private final boolean[] chunksMapped;
     /** OBSERVED once stores have been observed, for every page from then on; else 0. */
-    private int observedBit;
+    private volatile int observedBit;
     /** Told of every store while set; by the one thread that runs the guest, so a plain field. */
     private StoreObserver storeObserver;
 
@@ -191,7 +191,8 @@ public final class FlatGuestMemory implements GuestMemory {
     public void protect(long addr, long len, int prot) {
         checkRange(addr, len);
         for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
-            setBits(p, (bits(p) & (CODE | OBSERVED)) | (prot & PROT_MASK));
+            // a page mapped PROT_NONE has no bits at all: OBSERVED comes with the access it gains
+            setBits(p, (bits(p) & CODE) | (prot & PROT_MASK) | ((prot & PROT_MASK) == 0 ? 0 : observedBit));
         }
     }
 

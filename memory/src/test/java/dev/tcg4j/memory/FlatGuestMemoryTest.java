@@ -180,4 +180,15 @@ class FlatGuestMemoryTest {
         assertEquals(List.of(0x30008L), seen);
         assertEquals(GuestMemory.READ | GuestMemory.WRITE, mem.protection(0x30000), "the observed bit is no permission");
     }
+
+    @Test
+    void aPageMappedWithoutAccessThenMadeWritableIsObserved() {
+        // glibc's thread stacks: mmap(PROT_NONE), then mprotect(PROT_READ | PROT_WRITE)
+        List<Long> seen = new ArrayList<>();
+        mem.observeStores((a, old) -> seen.add(a));
+        mem.map(0x40000, 0x1000, 0);
+        mem.protect(0x40000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
+        TranslatedAccess.st64(mem, mem.pageTable(), mem.pageCount(), mem.hostBase(), 0x40008, 5);
+        assertEquals(List.of(0x40008L), seen);
+    }
 }

@@ -12,9 +12,14 @@ final class MemoryJournal implements StoreObserver {
     private long[] addresses = new long[32];
     private byte[][] overwritten = new byte[32][];
     private int size;
+    /** The thread running the journaled block; blocks of all vCPUs run one at a time, their system calls do not. */
+    private volatile Thread owner;
 
     @Override
     public void beforeStore(long address, byte[] old) {
+        if (Thread.currentThread() != owner) {
+            return; // another vCPU's system call (a futex word, a read buffer): not this block's store
+        }
         if (size == addresses.length) {
             addresses = Arrays.copyOf(addresses, size * 2);
             overwritten = Arrays.copyOf(overwritten, size * 2);
@@ -54,6 +59,7 @@ final class MemoryJournal implements StoreObserver {
     void clear() {
         Arrays.fill(overwritten, 0, size, null);
         size = 0;
+        owner = Thread.currentThread();
     }
 
     /** Puts in {@code w} the bytes now at every address written since entry {@code from}: what those stores left. */

@@ -88,6 +88,41 @@ public final class GuestCatalog {
                 GuestCase.of("signals", 0, "usr1 handled 2 times", "after unblock: 3",
                         "recovered from signal 11 (round 2)"),
                 // count_tiny.S: 10 iterations adding 3 -> exit status 30
-                GuestCase.of("count_tiny", 30));
+                GuestCase.of("count_tiny", 30),
+                // 8 threads x 20000 rounds: amoadd 3 each, LR/SC +2 each, the mutex adds the thread's id
+                // (0+..+7 = 28 per round); a 3000-item queue sums to 3000*3001/2; join values are
+                // (100 + 20000) * 10 + id
+                GuestCase.of("threads", 0, "amoadd.d total: 480000 ", "amoadd.w total: 160000 ",
+                        "lr/sc total: 320000 ", "max: 159999 ", "mutex total: 560000 ", "main tls: 100\n",
+                        "condvar: 3000 items, sum 4501500 ", "barrier: 50 phases, 0 errors",
+                        "pthread_exit value: 1007", "main tid is pid, thread tids distinct: yes",
+                        "detached thread ran"),
+                // 6 threads x 10000: the mutex adds 0+..+5 per round; work(9) = 10000*10001/2 + 10001
+                GuestCase.of("threads_cxx", 0, "atomic 60000 guarded 150000", "thread 5 result 18009001",
+                        "ping-pong stage 200", "async 50015001, main thread_local 0"),
+                // exit(3): the status of exit_group whichever thread calls it, with the others blocked in
+                // read() and in a futex; pthread_exit(3): the process lives on until its last thread
+                GuestCase.of("threads_exit", 5, "main calls exit(5)").named("threads_exit_group").withArgs("group"),
+                GuestCase.of("threads_exit", 6, "thread calls exit(6)").named("threads_exit_from_thread")
+                        .withArgs("fromthread"),
+                GuestCase.of("threads_exit", 0, "main calls pthread_exit\nlast thread returns\n")
+                        .named("threads_exit_main_first").withArgs("mainexit"),
+                // signal(7): a thread-directed signal goes to that thread; a process-directed one to a
+                // thread that does not block it
+                GuestCase.of("threads_exit", 0, "SIGUSR1 (tgkill) handled by the worker: yes",
+                        "SIGUSR2 (kill) handled by the worker: yes", "main has nothing pending: yes")
+                        .named("threads_signal_masks").withArgs("signals"),
+                // pthread_cancel(3): sleep is a cancellation point; the joined value is PTHREAD_CANCELED
+                GuestCase.of("threads_exit", 0, "cancelled: yes").named("threads_cancel_sleeping").withArgs("cancel"),
+                // 8 goroutines x 100000 increments; ids 0..7 sum to 28, their squares to 140
+                GuestCase.of("go_threads", 0, "goroutine 7: 350000", "total 800000, sum 28, squares 140"));
+    }
+
+    /**
+     * Programs whose threads interleave differently from run to run: their output is deterministic,
+     * their instruction counts (spinning, futex retries) are not.
+     */
+    public static boolean threaded(GuestCase c) {
+        return c.program().startsWith("threads") || c.program().startsWith("go_");
     }
 }

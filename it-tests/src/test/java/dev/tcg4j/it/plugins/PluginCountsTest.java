@@ -58,7 +58,7 @@ class PluginCountsTest {
     static Stream<Arguments> cases() {
         List<String> backends = GuestRunner.create().backendNames().stream()
                 .filter(b -> !b.equals(LockstepBackend.NAME)).toList();
-        return GuestCatalog.all().stream().filter(c -> c.expectedExit() < 128)
+        return GuestCatalog.all().stream().filter(c -> c.expectedExit() < 128 && !GuestCatalog.threaded(c))
                 .flatMap(c -> backends.stream().map(b -> Arguments.of(c, b)));
     }
 

@@ -21,7 +21,7 @@ public final class OptionParser {
             "mmu", "pcall", "cpu_reset", "guest_errors", "page", "fdt", "pm", "tid", "vpu", "invalid_mem");
 
     /** The backend blocks run on unless {@code -backend} names another. */
-    public static final String DEFAULT_BACKEND = "bytecode";
+    public static final String DEFAULT_BACKEND = "tiered";
 
     private OptionParser() {}
 

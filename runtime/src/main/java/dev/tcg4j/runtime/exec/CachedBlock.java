@@ -18,9 +18,10 @@ public final class CachedBlock {
     int heat;
     /**
      * The hot region this block is a member of, entered here; null until the block is hot or joins
-     * a region. Set once: the block then stops counting heat.
+     * a region. Set once, under the translation lock, after {@link #regionExits}: volatile, so that
+     * a vCPU that sees the region sees its exits.
      */
-    ExecutableBlock region;
+    volatile ExecutableBlock region;
     /** Successors of the region's chainable exits, by exit index; shared by all members entering it. */
     CachedBlock[] regionExits;
     /** The block last reached from here through a lookup exit, a one-entry cache for returns and region exits. */

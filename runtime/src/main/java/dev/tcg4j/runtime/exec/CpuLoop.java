@@ -22,7 +22,11 @@ import javax.inject.Inject;
  * in a block or in an event, abandons it and resumes at its pc. The loop ends only by an exception: the
  * process exiting, or a failure.
  *
- * <p>Not thread-safe: one instance per vCPU thread. The {@link TbCache} is shared.
+ * <p>Not thread-safe: one instance per vCPU thread. The {@link TbCache} is shared by the process's
+ * vCPUs: translation and region compilation happen under its one translation lock (QEMU's
+ * mmap_lock), lookups and chained dispatch take no lock, since a block is published whole through
+ * the cache's concurrent map and every link is a hint checked against the pc and the block's
+ * volatile {@code valid} flag.
  */
 public final class CpuLoop {
     private final Backend backend;
@@ -99,7 +103,9 @@ public final class CpuLoop {
                 } else {
                     exit = b.code.execute(cpu);
                     if (++b.heat == HotRegions.HOT && useRegions) {
-                        regions.compile(b);
+                        synchronized (cache.translationLock()) {
+                            regions.compile(b);
+                        }
                     }
                 }
                 if (exit <= ExitCodes.LOOKUP || exit >= ExitCodes.FIRST_REGION_EXIT) {
@@ -171,7 +177,12 @@ public final class CpuLoop {
         b = cache.get(pc);
         if (b == null) {
             try {
-                b = translate(cpu.memory, pc);
+                synchronized (cache.translationLock()) {
+                    b = cache.get(pc); // another vCPU may have translated it meanwhile
+                    if (b == null) {
+                        b = translate(cpu.memory, pc);
+                    }
+                }
             } catch (GuestTrap fetchFault) {
                 events.trap(cpu, fetchFault, pc);
                 return null;
@@ -182,12 +193,14 @@ public final class CpuLoop {
     }
 
     /**
-     * Translates and compiles the block at {@code pc}. A block the backend finds too large is
-     * translated again with half as many instructions, down to one.
+     * Translates and compiles the block at {@code pc}, under the cache's translation lock. A block
+     * the backend finds too large is translated again with half as many instructions, down to one.
      */
     CachedBlock translate(GuestMemory memory, long pc) {
-        // marked before reading the code, so that a write racing with translation drops the block
+        // marked before reading the code, so that a store racing with translation takes the slow path
+        // and counts as an invalidation; the cache then refuses the block (it runs once, uncached)
         memory.markCode(pc, 1);
+        long generation = cache.generation();
         int max = options.maxInsns();
         while (true) {
             TranslationBlock tb = translator.translate(memory, pc, 0, max, hooks);
@@ -206,7 +219,7 @@ public final class CpuLoop {
             memory.markCode(pc, Math.max(1, size));
             log.translated(tb);
             CachedBlock b = new CachedBlock(pc, size, code, tb);
-            cache.insert(b);
+            cache.insert(b, generation);
             return b;
         }
     }

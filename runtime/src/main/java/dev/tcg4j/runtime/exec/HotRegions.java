@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * size and C2 time for nothing. The region can be entered at every member: each member not already
  * in a region runs it from then on, so a loop entered in its middle runs as region code too. A
  * region the backend finds too large is retried with fewer members.
+ *
+ * <p>Runs under the cache's translation lock, so that two vCPUs never install regions over the
+ * same member.
  */
 final class HotRegions {
     private static final Logger LOG = LoggerFactory.getLogger("tcg4j.exec.region");
@@ -77,8 +80,8 @@ final class HotRegions {
         for (int i = 0; i < members.size(); i++) {
             CachedBlock m = members.get(i);
             if (m.region == null) {
+                m.regionExits = exits; // before the volatile region: whoever sees the region sees them
                 m.region = region.entries().get(i);
-                m.regionExits = exits;
                 entering.add(m);
             }
         }

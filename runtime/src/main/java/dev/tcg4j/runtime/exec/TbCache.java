@@ -16,6 +16,20 @@ public final class TbCache implements CodeWriteListener {
     private final ConcurrentHashMap<Long, CachedBlock> byPc = new ConcurrentHashMap<>();
     /** Page address to the blocks with code on it; guarded by itself. */
     private final Map<Long, List<CachedBlock>> byPage = new HashMap<>();
+    /** Held while translating or compiling a region: one vCPU translates at a time. */
+    private final Object translationLock = new Object();
+    /** Invalidations so far; a block translated across one may hold stale code. Guarded by byPage, read racily. */
+    private volatile long generation;
+
+    /** The lock under which blocks are translated and regions compiled. */
+    public Object translationLock() {
+        return translationLock;
+    }
+
+    /** Taken before a translation reads guest code, and handed to {@link #insert(CachedBlock, long)}. */
+    public long generation() {
+        return generation;
+    }
 
     public CachedBlock get(long pc) {
         return byPc.get(pc);
@@ -25,9 +39,21 @@ public final class TbCache implements CodeWriteListener {
         return byPc.size();
     }
 
-    /** Adds a block; one already there for the pc (translated by another vCPU meanwhile) is replaced. */
+    /** Adds a block; one already there for the pc is replaced. */
     public void insert(CachedBlock b) {
+        insert(b, generation);
+    }
+
+    /**
+     * Adds a block translated from code read after {@code generationBefore}; if code was invalidated
+     * since, the block may hold stale code and is not cached (marked invalid, it runs at most once).
+     */
+    public void insert(CachedBlock b, long generationBefore) {
         synchronized (byPage) {
+            if (generation != generationBefore) {
+                b.valid = false;
+                return;
+            }
             long last = b.pc + Math.max(1, b.guestSize) - 1;
             for (long p = GuestMemory.pageFloor(b.pc); p <= GuestMemory.pageFloor(last); p += GuestMemory.PAGE_SIZE) {
                 byPage.computeIfAbsent(p, k -> new ArrayList<>()).add(b);
@@ -61,6 +87,7 @@ public final class TbCache implements CodeWriteListener {
     @Override
     public void onCodeWrite(long pageAddress) {
         synchronized (byPage) {
+            generation++;
             List<CachedBlock> blocks = byPage.remove(GuestMemory.pageFloor(pageAddress));
             if (blocks == null) {
                 return;
@@ -75,6 +102,7 @@ public final class TbCache implements CodeWriteListener {
     /** Drops everything. */
     public void invalidateAll() {
         synchronized (byPage) {
+            generation++;
             for (CachedBlock b : byPc.values()) {
                 b.valid = false;
             }

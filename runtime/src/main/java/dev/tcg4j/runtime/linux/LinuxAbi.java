@@ -16,6 +16,9 @@ public interface LinuxAbi {
     /** How a signal handler is entered and left. */
     SignalFrames signalFrames();
 
+    /** The register slot of the thread pointer, which clone's CLONE_SETTLS sets in the new thread. */
+    int threadPointerSlot();
+
     /** What uname(2) reports as the machine, as that architecture's kernel does. */
     String machine();
 

@@ -10,11 +10,12 @@ import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.signal.Signals;
 import dev.tcg4j.runtime.linux.syscall.SyscallDispatcher;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * One guest Linux process: its address space, files and signals, and the system-call and trap
- * handling the CPU loop hands over to it.
+ * One guest Linux process: its address space, files, signals and threads, and the system-call and
+ * trap handling the CPU loops of its vCPUs hand over to it (from several host threads at once).
  */
 public final class LinuxProcess implements GuestEvents {
     private final GuestArch arch;
@@ -28,7 +29,7 @@ public final class LinuxProcess implements GuestEvents {
         this.abi = abi;
         Signals signals = new Signals(abi.signalFrames(), progName, stderr, announceFatalSignals);
         this.ctx = new ProcessContext(space.memory(), space, new FdTable(libc), libc, signals, programPath,
-                (int) ProcessHandle.current().pid(), abi);
+                (int) ProcessHandle.current().pid(), abi, new GuestThreads());
         this.dispatcher = new SyscallDispatcher(ctx, arch);
         long tramp = space.mapAnywhere(0, AddressSpace.PAGE, GuestMemory.READ | GuestMemory.WRITE);
         byte[] code = abi.signalFrames().trampolineCode();
@@ -45,8 +46,14 @@ public final class LinuxProcess implements GuestEvents {
         return ctx.signals();
     }
 
+    public GuestThreads threads() {
+        return ctx.threads();
+    }
+
     /**
-     * Writes the initial stack and points the CPU at the program's entry.
+     * Writes the initial stack and points the CPU at the program's entry. {@code cpu} becomes the
+     * main thread when it first reaches the process (a system call, a trap, a signal check), on the
+     * host thread that runs it.
      *
      * @param execfn the program path as given, for AT_EXECFN
      */
@@ -70,21 +77,86 @@ public final class LinuxProcess implements GuestEvents {
 
     /** The system call at the pc, without the signal delivery that follows it. */
     public void performSyscall(CpuState cpu) {
-        dispatcher.perform(cpu);
+        GuestThread self = thread(cpu);
+        // an interrupt left from a signal already delivered must not cut this call's wait short;
+        // cleared first, then checked, so that one posted meanwhile still interrupts it
+        Thread.interrupted();
+        if (ctx.threads().ended() || ctx.signals().hasDeliverable(self.signals())) {
+            Thread.currentThread().interrupt();
+        }
+        dispatcher.perform(cpu, self);
+        stopIfEnded();
     }
 
     /** Delivers the pending unblocked signals, entering their handlers. */
     public void deliverPendingSignals(CpuState cpu) {
-        ctx.signals().deliverPending(cpu);
+        ctx.signals().deliverPending(cpu, thread(cpu).signals());
     }
 
     @Override
     public void trap(CpuState cpu, GuestTrap trap, long pc) {
-        ctx.signals().deliverTrap(cpu, trap, pc, arch.pcSlot());
+        ctx.signals().deliverTrap(cpu, thread(cpu).signals(), trap, pc, arch.pcSlot());
     }
 
     @Override
     public void interrupt(CpuState cpu) {
-        ctx.signals().deliverPending(cpu);
+        stopIfEnded();
+        ctx.signals().deliverPending(cpu, thread(cpu).signals());
+    }
+
+    /**
+     * The thread on {@code cpu} has left its CPU loop by the exit system call: the kernel's exit work
+     * (the robust futex list, clear_child_tid), then the process ends if it was the last thread.
+     */
+    public void threadExited(CpuState cpu, int status) {
+        GuestThread t = thread(cpu);
+        dispatcher.releaseThread(t);
+        ctx.signals().removeThread(t.signals());
+        if (ctx.threads().remove(t)) {
+            ctx.threads().end(status, null);
+        }
+    }
+
+    /** exit_group or a fatal signal in any thread: every thread stops, the process ends with {@code status}. */
+    public void exitGroup(int status) {
+        ctx.threads().end(status, null);
+    }
+
+    /** The emulator cannot go on (a plugin failed, an internal error): the process ends with one line. */
+    public void fail(String message) {
+        ctx.threads().end(1, message);
+    }
+
+    private void stopIfEnded() {
+        if (ctx.threads().ended()) {
+            throw new GuestExit(0); // the first end's status stands
+        }
+    }
+
+    /** The thread of {@code cpu}; the first vCPU the process sees becomes its main thread (tid = pid). */
+    private GuestThread thread(CpuState cpu) {
+        GuestThread t = ctx.threads().of(cpu);
+        return t != null ? t : adoptMainThread(cpu);
+    }
+
+    private synchronized GuestThread adoptMainThread(CpuState cpu) {
+        GuestThreads threads = ctx.threads();
+        GuestThread t = threads.of(cpu);
+        if (t != null) {
+            return t;
+        }
+        if (threads.count() != 0) {
+            throw new IllegalStateException("vCPU " + cpu.vcpuIndex + " is no thread of this process");
+        }
+        String path = ctx.programPath();
+        byte[] name = path.substring(path.lastIndexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
+        if (name.length > 15) {
+            name = java.util.Arrays.copyOf(name, 15);
+        }
+        t = new GuestThread(ctx.pid(), cpu, ctx.signals().addThread(cpu, 0), Thread.currentThread(), name);
+        if (!threads.add(t)) {
+            throw new GuestExit(0);
+        }
+        return t;
     }
 }

@@ -11,6 +11,7 @@ import dev.tcg4j.runtime.linux.signal.Signals;
  * @param abi what the guest architecture's Linux does its own way (syscall numbers, uname's machine)
  * @param programPath the program's absolute host path: what /proc/self/exe reads as
  * @param pid the guest's pid (the host's), also the tid of its main thread
+ * @param threads the process's live threads
  */
 public record ProcessContext(GuestMemory memory, AddressSpace space, FdTable fds, Libc libc, Signals signals,
-        String programPath, int pid, LinuxAbi abi) {}
+        String programPath, int pid, LinuxAbi abi, GuestThreads threads) {}

@@ -1,17 +1,15 @@
 package dev.tcg4j.runtime.wiring;
 
-import dev.tcg4j.backend.lockstep.LockstepDivergence;
 import dev.tcg4j.injector.PluginFailure;
 import dev.tcg4j.injector.PluginHost;
 import dev.tcg4j.injector.PluginStartException;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
-import dev.tcg4j.ir.cpu.ResumeAt;
 import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.exec.Vcpu;
-import dev.tcg4j.runtime.linux.GuestExit;
+import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.LoadedProgram;
 import dev.tcg4j.runtime.linux.ProgramLoader;
@@ -30,10 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a guest program: reads and loads it into a new process, starts the plugins, makes the
- * first vCPU and runs it until the guest exits.
+ * first vCPU and runs it on a thread of its own (as every thread the guest makes), and waits until
+ * the process ends.
  */
 public final class GuestRun {
     private static final Logger INTERNAL = LoggerFactory.getLogger("tcg4j.internal");
+    /**
+     * How long the end of a process waits for its other vCPUs to stop; one blocked in a host call
+     * (a read of a terminal) is left behind, a daemon thread, and the process's memory with it.
+     */
+    private static final long STOP_MILLIS = 250;
     private static final Path URANDOM = Path.of("/dev/urandom");
 
     private static final Logger PLUGIN_LOG = LoggerFactory.getLogger("tcg4j.plugin");
@@ -44,6 +48,7 @@ public final class GuestRun {
     private final ProgramSymbols symbols;
     private final LoadedImage image;
     private final Provider<PluginHost> plugins;
+    private boolean vcpusLeftRunning;
 
     @Inject
     GuestRun(RunRequest req, GuestArch arch, ProcessComponent.Factory processes, ProgramSymbols symbols,
@@ -71,9 +76,14 @@ public final class GuestRun {
         } catch (IllegalStateException e) {
             return Emulator.fail(req, e.getMessage());
         }
-        // closed when the run ends, so that runs in one JVM do not pile up terabytes of reserved space
-        try (memory) {
+        // closed when the run ends, so that runs in one JVM do not pile up terabytes of reserved space;
+        // kept when a vCPU thread could not be stopped, since it may still touch it
+        try {
             return runProgram(elf, process);
+        } finally {
+            if (!vcpusLeftRunning) {
+                memory.close();
+            }
         }
     }
 
@@ -97,28 +107,23 @@ public final class GuestRun {
         }
 
         LinuxProcess linux = process.linux();
-        Vcpu vcpu = process.vcpus().create(0);
+        Vcpu vcpu = process.vcpus().create(linux.threads().reserveIndex());
         CpuState cpu = vcpu.state();
         linux.start(cpu, program, req.argv(), req.envp(), req.program(), auxvRandom());
         host.attachTranslationFlush(process.tbCache()::invalidateAll);
+        VcpuThreads vcpus = new VcpuThreads(process.vcpus(), host, linux, arch);
+        linux.threads().setStarter(vcpus);
         try {
-            try {
-                host.vcpuInit(cpu);
-            } catch (ResumeAt r) {
-                cpu.regs[arch.pcSlot()] = r.pc(); // setPc from a vCPU-init callback: start there
+            vcpus.startFirst(vcpu);
+            GuestThreads.End end = linux.threads().awaitEnd();
+            vcpusLeftRunning = !vcpus.awaitOthers(STOP_MILLIS);
+            if (end.failure() != null) {
+                return Emulator.fail(req, end.failure());
             }
-            try {
-                vcpu.run();
-                throw new IllegalStateException("the CPU loop returned");
-            } catch (GuestExit exit) {
-                host.vcpuExit(cpu);
-                host.atExit();
-                return exit.status();
-            }
+            host.atExit();
+            return end.status();
         } catch (PluginFailure e) {
             PLUGIN_LOG.debug("{}", e.getMessage(), e.getCause());
-            return Emulator.fail(req, e.getMessage());
-        } catch (LockstepDivergence e) {
             return Emulator.fail(req, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             INTERNAL.debug("internal error", e);

@@ -49,9 +49,16 @@ class ProcessAndSignalSyscallsTest {
     }
 
     @Test
-    void robustListRegistrationIsDeclinedAsQemuDoes() {
-        assertEquals(-Errno.ENOSYS, h.syscall(99, h.alloc(24), 24));
+    void robustListIsDeclinedAsQemuDoesButRecordedAndReadBack() {
+        long head = h.alloc(24);
+        assertEquals(-Errno.ENOSYS, h.syscall(99, head, 24));
         assertEquals(-Errno.EINVAL, h.syscall(99, h.alloc(24), 8));
+        long headOut = h.alloc(8);
+        long lenOut = h.alloc(8);
+        assertEquals(0, h.syscall(100, 0, headOut, lenOut));
+        assertEquals(head, h.memory.ld64(headOut));
+        assertEquals(24, h.memory.ld64(lenOut));
+        assertEquals(-Errno.ESRCH, h.syscall(100, 0x7ffffff0, headOut, lenOut));
     }
 
     @Test

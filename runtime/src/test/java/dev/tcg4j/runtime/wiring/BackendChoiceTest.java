@@ -16,6 +16,7 @@ import dev.tcg4j.frontend.riscv.RiscvFrontendModule;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.spi.Backend;
 import dev.tcg4j.ir.spi.ExecutableBlock;
+import dev.tcg4j.runtime.cli.OptionParser;
 import dev.tcg4j.runtime.elf.ProgramHeader;
 import dev.tcg4j.runtime.exec.ExecOptions;
 import dev.tcg4j.runtime.linux.riscv64.Riscv64LinuxModule;
@@ -100,5 +101,13 @@ class BackendChoiceTest {
         assertEquals(8, emulator.run(req));
         assertEquals(2, module.backend.compiled);
         assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theProductionEmulatorOffersEveryShippedBackendAndDefaultsToTiered() {
+        Set<String> names = EmulatorComponent.create().emulator().backendNames();
+
+        assertEquals(Set.of("tiered", "bytecode", "interpreter", "lockstep"), names);
+        assertEquals("tiered", OptionParser.DEFAULT_BACKEND);
     }
 }

@@ -5,6 +5,7 @@ import dev.tcg4j.ir.MemOp;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
+import java.lang.invoke.VarHandle;
 
 /**
  * The A extension: LR/SC and the AMOs, atomic across vCPUs through compare-and-exchange on guest
@@ -13,6 +14,13 @@ import dev.tcg4j.ir.cpu.GuestTrap;
  * load and one store whether or not it succeeds (QEMU's cmpxchg), and none otherwise.
  *
  * <p>Word forms return the old memory value sign-extended, as the ISA writes it to rd.
+ *
+ * <p>Memory order: SC and the AMOs are a {@code VarHandle} compare-and-exchange, which has volatile
+ * semantics (a full fence on either side), so every aq/rl combination holds. LR is a plain load
+ * followed by an acquire fence (on a TSO host the JIT alone could move later accesses above it).
+ * SC succeeds when the word still holds the value LR read, as QEMU's cmpxchg-based SC: another
+ * vCPU's store of the same value in between goes unnoticed (ABA), which no lock-free algorithm
+ * written for LR/SC's stronger guarantee is known to rely on in practice.
  */
 public final class AtomicHelpers {
     private static final int LOAD_W = MemOp.SL.meminfo(false);
@@ -37,6 +45,7 @@ public final class AtomicHelpers {
     public static long lr_w(CpuState cpu, long addr) {
         checkAligned(addr, 4);
         long v = cpu.memory.ld32s(addr);
+        VarHandle.acquireFence(); // lr.aq: nothing later moves above the load
         reserve(cpu, addr, v);
         cpu.reportAccess(addr, v, LOAD_W);
         return v;
@@ -45,6 +54,7 @@ public final class AtomicHelpers {
     public static long lr_d(CpuState cpu, long addr) {
         checkAligned(addr, 8);
         long v = cpu.memory.ld64(addr);
+        VarHandle.acquireFence();
         reserve(cpu, addr, v);
         cpu.reportAccess(addr, v, LOAD_D);
         return v;

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * RV64A: every LR, SC and AMO is one call to its {@link AtomicHelpers} method, named after the
- * mnemonic ({@code amoadd.w} calls {@code amoadd_w}). The aq/rl bits need nothing: the helpers'
- * compare-and-exchange is sequentially consistent.
+ * mnemonic ({@code amoadd.w} calls {@code amoadd_w}). The aq/rl bits need nothing more: the helpers'
+ * compare-and-exchange is sequentially consistent and LR is followed by an acquire fence.
  */
 final class TransRva {
     static final Map<Insn, Helper> HELPERS = helpers();

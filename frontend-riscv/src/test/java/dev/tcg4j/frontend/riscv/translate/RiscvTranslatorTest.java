@@ -151,17 +151,26 @@ class RiscvTranslatorTest {
     }
 
     @Test
-    void fenceIsANoOpAndFenceIEndsTheBlock() {
+    void fenceRwRwIsAFullHostFenceAndFenceIEndsTheBlock() {
         TranslationBlock tb = blocks.block(
                 0x0330000fL,  // fence rw,rw
                 0x0000100fL,  // fence.i
                 0x00150513L); // addi a0,a0,1 (not reached by this block)
         assertEquals("""
                 ---- 0000000000001000
+                 call fence_full
                 ---- 0000000000001004
                  mov pc, $0x1008
                  exit_tb $2
                 """, IrDump.dump(tb));
+    }
+
+    @Test
+    void weakerFencesGetTheWeakestHostFenceThatKeepsTheirOrders() {
+        assertTrue(IrDump.dump(blocks.block(0x0220000fL)).contains(" call fence_acquire\n")); // fence r,r
+        assertTrue(IrDump.dump(blocks.block(0x0110000fL)).contains(" call fence_release\n")); // fence w,w
+        assertTrue(IrDump.dump(blocks.block(0x8330000fL)).contains(" call fence_tso\n"));     // fence.tso
+        assertTrue(IrDump.dump(blocks.block(0x0440000fL)).lines().noneMatch(l -> l.contains("fence"))); // fence i,i
     }
 
     @Test

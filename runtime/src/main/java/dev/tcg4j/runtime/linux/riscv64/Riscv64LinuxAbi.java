@@ -29,6 +29,12 @@ public final class Riscv64LinuxAbi implements LinuxAbi {
         return frames;
     }
 
+    /** tp (x4): the ABI's thread pointer, which glibc and the TLS model use. */
+    @Override
+    public int threadPointerSlot() {
+        return 4;
+    }
+
     @Override
     public String machine() {
         return "riscv64";

@@ -4,14 +4,18 @@ import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestTrap;
 import dev.tcg4j.runtime.linux.GuestExit;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The process's signal state (actions, blocked mask, pending set, alternate stack) and delivery:
+ * The process's signal state (actions, the signals sent to the process) and every thread's
+ * ({@link ThreadSignals}: blocked mask, signals sent to it, alternate stack), and delivery:
  * a guest handler gets a frame, a signal without one takes its default action, which for a fatal
  * signal ends the process with 128 + signo (optionally printing QEMU's "uncaught target signal" line).
  *
- * <p>Pending signals are delivered at the next point the runtime checks, after each system call,
- * as the kernel delivers on the return to user mode. Standard signals do not queue: a second one
+ * <p>Pending signals are delivered at the next point the runtime checks, after each system call
+ * and at the block boundary where a thread stops when a signal for it is posted
+ * ({@link CpuState#exitRequested}), as the kernel delivers on the return to user mode. Standard signals do not queue: a second one
  * pending is merged with the first.
  */
 public final class Signals {
@@ -23,13 +27,10 @@ public final class Signals {
     private final boolean announceFatal;
     private final SigAction[] actions = new SigAction[SignalNames.NSIG + 1];
     private final SigInfo[] pendingInfo = new SigInfo[SignalNames.NSIG + 1];
-    private long blocked;
+    /** Signals sent to the whole process, taken by whichever thread checks first and does not block them. */
     private long pending;
-    private AltStack altStack = AltStack.NONE;
     private long trampoline;
-    /** Set by rt_sigsuspend: the mask to save in the next frame and to restore afterwards. */
-    private long maskAfterSuspend;
-    private boolean suspended;
+    private final List<ThreadSignals> threads = new ArrayList<>();
 
     /**
      * @param announceFatal print the "uncaught target signal" line when a signal kills the process.
@@ -61,84 +62,157 @@ public final class Signals {
         this.trampoline = addr;
     }
 
+    /**
+     * Registers a thread's signal state: a new thread starts with {@code blocked} (its creator's mask),
+     * nothing pending and no alternate stack, as clone leaves them.
+     */
+    public synchronized ThreadSignals addThread(CpuState cpu, long blocked) {
+        ThreadSignals t = new ThreadSignals(cpu, blocked & ~UNBLOCKABLE);
+        threads.add(t);
+        return t;
+    }
+
+    /** Forgets an exited thread; what was sent to it alone is lost with it. */
+    public synchronized void removeThread(ThreadSignals t) {
+        threads.remove(t);
+    }
+
     public synchronized SigAction action(int sig) {
         return actions[sig];
     }
 
     public synchronized void setAction(int sig, SigAction a) {
         actions[sig] = a;
-        if (a.isIgnore() || (a.isDefault() && SignalNames.defaultAction(sig) == SignalNames.DefaultAction.IGNORE)) {
+        if (ignored(sig)) {
             pending &= ~bit(sig);
             pendingInfo[sig] = null;
+            for (ThreadSignals t : threads) {
+                t.pending &= ~bit(sig);
+                t.pendingInfo[sig] = null;
+            }
         }
     }
 
-    public synchronized long blocked() {
-        return blocked;
+    private boolean ignored(int sig) {
+        SigAction a = actions[sig];
+        return a.isIgnore() || (a.isDefault() && SignalNames.defaultAction(sig) == SignalNames.DefaultAction.IGNORE);
     }
 
-    public synchronized void setBlocked(long mask) {
-        blocked = mask & ~UNBLOCKABLE;
+    public synchronized long blocked(ThreadSignals t) {
+        return t.blocked;
     }
 
-    public synchronized long pending() {
-        return pending;
-    }
-
-    public synchronized AltStack altStack() {
-        return altStack;
-    }
-
-    public synchronized void setAltStack(AltStack s) {
-        altStack = s;
-    }
-
-    /** rt_sigsuspend: the temporary mask holds until the next delivery check. */
-    public synchronized void suspendWith(long mask) {
-        if (!suspended) {
-            maskAfterSuspend = blocked;
-            suspended = true;
+    public synchronized void setBlocked(ThreadSignals t, long mask) {
+        t.blocked = mask & ~UNBLOCKABLE;
+        if ((deliverable(t)) != 0) {
+            t.cpu.exitRequested = true; // unblocked: delivered at the next block boundary
         }
-        blocked = mask & ~UNBLOCKABLE;
     }
 
-    /** Queues an asynchronous signal (kill, tgkill); it is delivered at the next check. */
+    /** The signals pending for {@code t}: sent to it or to the whole process. */
+    public synchronized long pending(ThreadSignals t) {
+        return pending | t.pending;
+    }
+
+    public synchronized AltStack altStack(ThreadSignals t) {
+        return t.altStack;
+    }
+
+    public synchronized void setAltStack(ThreadSignals t, AltStack s) {
+        t.altStack = s;
+    }
+
+    /**
+     * rt_sigsuspend: sets the temporary mask, then, when other threads could still send a signal,
+     * waits until one is deliverable; the mask holds until the next delivery check. With one thread
+     * nothing can arrive, so it returns at once rather than hang.
+     *
+     * @param mayArrive whether another thread could send a signal meanwhile
+     */
+    public synchronized void suspendWith(ThreadSignals t, long mask, boolean mayArrive) {
+        if (!t.suspended) {
+            t.maskAfterSuspend = t.blocked;
+            t.suspended = true;
+        }
+        t.blocked = mask & ~UNBLOCKABLE;
+        try {
+            while (mayArrive && deliverable(t) == 0) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the process is ending
+        }
+    }
+
+    /** Queues a signal sent to the whole process (kill): one thread that does not block it takes it. */
     public synchronized void post(SigInfo info) {
         int sig = info.signo();
-        SigAction a = actions[sig];
-        if (a.isIgnore() || (a.isDefault() && SignalNames.defaultAction(sig) == SignalNames.DefaultAction.IGNORE)) {
+        if (ignored(sig)) {
             return;
         }
         if ((pending & bit(sig)) == 0) {
             pendingInfo[sig] = info;
         }
         pending |= bit(sig);
+        for (ThreadSignals t : threads) {
+            if ((t.blocked & bit(sig)) == 0) {
+                t.kick();
+                break;
+            }
+        }
+        notifyAll();
     }
 
-    /** Whether a pending signal is unblocked and so will be delivered at the next check. */
-    public synchronized boolean hasDeliverable() {
-        return (pending & ~blocked) != 0;
+    /** Queues a signal sent to one thread (tkill, tgkill); it is delivered at that thread's next check. */
+    public synchronized void postTo(ThreadSignals t, SigInfo info) {
+        int sig = info.signo();
+        if (ignored(sig)) {
+            return;
+        }
+        if ((t.pending & bit(sig)) == 0) {
+            t.pendingInfo[sig] = info;
+        }
+        t.pending |= bit(sig);
+        if ((t.blocked & bit(sig)) == 0) {
+            t.kick();
+        }
+        notifyAll();
     }
 
-    /** Delivers every pending unblocked signal, lowest number first, nesting their frames. */
-    public void deliverPending(CpuState cpu) {
+    /** Whether a pending signal is unblocked for {@code t} and so will be delivered at its next check. */
+    public synchronized boolean hasDeliverable(ThreadSignals t) {
+        return deliverable(t) != 0;
+    }
+
+    private long deliverable(ThreadSignals t) {
+        return (pending | t.pending) & ~t.blocked;
+    }
+
+    /** Delivers every signal pending for {@code t} and not blocked, lowest number first, nesting their frames. */
+    public void deliverPending(CpuState cpu, ThreadSignals t) {
         while (true) {
             SigInfo info;
             synchronized (this) {
-                long ready = pending & ~blocked;
+                long ready = deliverable(t);
                 if (ready == 0) {
-                    if (suspended) {
-                        blocked = maskAfterSuspend;
-                        suspended = false;
+                    if (t.suspended) {
+                        t.blocked = t.maskAfterSuspend;
+                        t.suspended = false;
                     }
                     return;
                 }
                 int sig = Long.numberOfTrailingZeros(ready) + 1;
-                pending &= ~bit(sig);
-                info = pendingInfo[sig];
-                pendingInfo[sig] = null;
+                if ((t.pending & bit(sig)) != 0) {
+                    t.pending &= ~bit(sig);
+                    info = t.pendingInfo[sig];
+                    t.pendingInfo[sig] = null;
+                } else {
+                    pending &= ~bit(sig);
+                    info = pendingInfo[sig];
+                    pendingInfo[sig] = null;
+                }
             }
-            deliver(cpu, info);
+            deliver(cpu, t, info);
         }
     }
 
@@ -146,17 +220,17 @@ public final class Signals {
      * A synchronous fault at {@code pc}: as the kernel's force_sig_fault, a blocked or ignored fault
      * signal is reset to its default action, so it kills rather than loop on the faulting instruction.
      */
-    public void deliverTrap(CpuState cpu, GuestTrap trap, long pc, int pcSlot) {
+    public void deliverTrap(CpuState cpu, ThreadSignals t, GuestTrap trap, long pc, int pcSlot) {
         SigInfo info = faultInfo(trap, pc);
         int sig = info.signo();
         synchronized (this) {
-            if ((blocked & bit(sig)) != 0 || actions[sig].isIgnore()) {
+            if ((t.blocked & bit(sig)) != 0 || actions[sig].isIgnore()) {
                 actions[sig] = SigAction.DEFAULT;
-                blocked &= ~bit(sig);
+                t.blocked &= ~bit(sig);
             }
         }
         cpu.regs[pcSlot] = pc;
-        deliver(cpu, info);
+        deliver(cpu, t, info);
     }
 
     /** The signal and siginfo the kernel raises for a guest trap. */
@@ -170,22 +244,22 @@ public final class Signals {
         };
     }
 
-    private void deliver(CpuState cpu, SigInfo info) {
+    private void deliver(CpuState cpu, ThreadSignals t, SigInfo info) {
         int sig = info.signo();
         SigAction a;
         long savedMask;
         AltStack alt;
         synchronized (this) {
             a = actions[sig];
-            savedMask = suspended ? maskAfterSuspend : blocked;
-            alt = altStack;
+            savedMask = t.suspended ? t.maskAfterSuspend : t.blocked;
+            alt = t.altStack;
             if (!a.isDefault() && !a.isIgnore()) {
-                suspended = false; // the frame holds the mask from before rt_sigsuspend; sigreturn restores it
+                t.suspended = false; // the frame holds the mask from before rt_sigsuspend; sigreturn restores it
                 long add = a.mask();
                 if ((a.flags() & SigAction.SA_NODEFER) == 0) {
                     add |= bit(sig);
                 }
-                blocked = (blocked | add) & ~UNBLOCKABLE;
+                t.blocked = (t.blocked | add) & ~UNBLOCKABLE;
                 if ((a.flags() & SigAction.SA_RESETHAND) != 0) {
                     actions[sig] = SigAction.DEFAULT;
                 }
@@ -207,7 +281,7 @@ public final class Signals {
         } catch (GuestTrap unwritableStack) {
             // the kernel's force_sigsegv: a frame that cannot be written kills with SIGSEGV
             synchronized (this) {
-                blocked = savedMask;
+                t.blocked = savedMask;
             }
             die(SignalNames.SIGSEGV);
         }

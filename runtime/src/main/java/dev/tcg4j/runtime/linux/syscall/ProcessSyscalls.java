@@ -3,6 +3,7 @@ package dev.tcg4j.runtime.linux.syscall;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.runtime.linux.Errno;
 import dev.tcg4j.runtime.linux.GuestExit;
+import dev.tcg4j.runtime.linux.GuestThread;
 import dev.tcg4j.runtime.linux.ProcessContext;
 import dev.tcg4j.runtime.linux.host.Libc;
 import java.lang.foreign.Arena;
@@ -10,57 +11,30 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 
-/** Process identity, limits, time, futexes and the other calls about the process itself. */
+/** Process identity, limits, time and the other calls about the process itself. */
 final class ProcessSyscalls {
     private static final int UTS_FIELD = 65;
     private static final int CLOCK_REALTIME = 0;
     private static final int TIMER_ABSTIME = 1;
-    private static final int FUTEX_WAIT = 0;
-    private static final int FUTEX_WAKE = 1;
-    private static final int FUTEX_WAIT_BITSET = 9;
-    private static final int FUTEX_WAKE_BITSET = 10;
-    private static final int FUTEX_CMD_MASK = ~(128 | 256);
     private static final int PR_GET_DUMPABLE = 3;
     private static final int PR_SET_DUMPABLE = 4;
     private static final int PR_SET_NAME = 15;
     private static final int PR_GET_NAME = 16;
-    private static final int ROBUST_LIST_HEAD_SIZE = 24;
 
     private final ProcessContext ctx;
     private final GuestBuffers buf;
     private final GuestMemory memory;
     private final Libc libc;
-    private final Futexes futexes = new Futexes();
-    private byte[] threadName;
-    /** set_tid_address's pointer: to be cleared and futex-woken when the thread exits, once threads exist. */
-    @SuppressWarnings("unused")
-    private long clearChildTid;
 
     ProcessSyscalls(ProcessContext ctx, GuestBuffers buf) {
         this.ctx = ctx;
         this.buf = buf;
         this.memory = ctx.memory();
         this.libc = ctx.libc();
-        String base = ctx.programPath().substring(ctx.programPath().lastIndexOf('/') + 1);
-        this.threadName = base.getBytes(StandardCharsets.UTF_8);
     }
 
     long exitGroup(long status) {
         throw new GuestExit((int) status & 0xff);
-    }
-
-    long setTidAddress(long addr) {
-        clearChildTid = addr;
-        return ctx.pid();
-    }
-
-    /**
-     * Robust futex lists are walked by the kernel when a thread dies; the runtime does not walk them,
-     * so it declines the registration as qemu-user does (-ENOSYS). glibc then runs without robust
-     * mutex cleanup, and executes exactly the instructions it executes under QEMU.
-     */
-    long setRobustList(long head, long len) {
-        return len == ROBUST_LIST_HEAD_SIZE ? -Errno.ENOSYS : -Errno.EINVAL;
     }
 
     long uname(long addr) {
@@ -123,7 +97,16 @@ final class ProcessSyscalls {
         if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) {
             return -Errno.EINVAL;
         }
-        return sleepNanos(saturatingNanos(sec, nsec));
+        long nanos = saturatingNanos(sec, nsec);
+        long start = System.nanoTime();
+        long r = sleepNanos(nanos);
+        if (r == -Errno.EINTR && rem != 0) {
+            // a signal cut the sleep short: the kernel writes what was left
+            long left = Math.max(0, nanos - (System.nanoTime() - start));
+            memory.st64(rem, left / 1_000_000_000L);
+            memory.st64(rem + 8, left % 1_000_000_000L);
+        }
+        return r;
     }
 
     long clockNanosleep(long clock, long flags, long req, long rem) {
@@ -146,7 +129,7 @@ final class ProcessSyscalls {
         return sleepNanos(Math.max(0, nanos));
     }
 
-    private static long saturatingNanos(long sec, long nsec) {
+    static long saturatingNanos(long sec, long nsec) {
         return sec >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : sec * 1_000_000_000L + nsec;
     }
 
@@ -157,43 +140,6 @@ final class ProcessSyscalls {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -Errno.EINTR;
-        }
-    }
-
-    long futex(long uaddr, long op, long val, long timeout, long uaddr2, long val3) {
-        int cmd = (int) op & FUTEX_CMD_MASK;
-        if ((uaddr & 3) != 0) {
-            return -Errno.EINVAL;
-        }
-        switch (cmd) {
-            case FUTEX_WAIT, FUTEX_WAIT_BITSET -> {
-                long nanos = -1;
-                if (timeout != 0) {
-                    nanos = saturatingNanos(memory.ld64(timeout), memory.ld64(timeout + 8));
-                    if (cmd == FUTEX_WAIT_BITSET) {
-                        // WAIT_BITSET takes an absolute time on the monotonic or realtime clock
-                        int clock = (op & 256) != 0 ? CLOCK_REALTIME : 1;
-                        try (Arena arena = Arena.ofConfined()) {
-                            MemorySegment now = arena.allocate(16, 8);
-                            libc.clockGettime(clock, now);
-                            nanos = Math.max(0, nanos - saturatingNanos(now.get(ValueLayout.JAVA_LONG, 0),
-                                    now.get(ValueLayout.JAVA_LONG, 8)));
-                        }
-                    }
-                }
-                try {
-                    return futexes.await(memory, uaddr, (int) val, nanos);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return -Errno.EINTR;
-                }
-            }
-            case FUTEX_WAKE, FUTEX_WAKE_BITSET -> {
-                return futexes.wake(uaddr, (int) Math.min(val, Integer.MAX_VALUE));
-            }
-            default -> {
-                return -Errno.ENOSYS;
-            }
         }
     }
 
@@ -222,14 +168,15 @@ final class ProcessSyscalls {
         return 0;
     }
 
-    long prctl(long option, long arg2) {
+    /** PR_SET_NAME and PR_GET_NAME name the calling thread. */
+    long prctl(GuestThread self, long option, long arg2) {
         switch ((int) option) {
             case PR_SET_NAME -> {
-                byte[] name = memory.readCBytes(arg2, 15);
-                threadName = name;
+                self.setName(memory.readCBytes(arg2, 15));
                 return 0;
             }
             case PR_GET_NAME -> {
+                byte[] threadName = self.name();
                 byte[] out = new byte[16];
                 System.arraycopy(threadName, 0, out, 0, Math.min(15, threadName.length));
                 memory.write(arg2, out);

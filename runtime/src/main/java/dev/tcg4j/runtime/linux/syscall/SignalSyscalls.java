@@ -3,14 +3,16 @@ package dev.tcg4j.runtime.linux.syscall;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.runtime.linux.Errno;
+import dev.tcg4j.runtime.linux.GuestThread;
 import dev.tcg4j.runtime.linux.ProcessContext;
 import dev.tcg4j.runtime.linux.signal.AltStack;
 import dev.tcg4j.runtime.linux.signal.SigAction;
 import dev.tcg4j.runtime.linux.signal.SigInfo;
 import dev.tcg4j.runtime.linux.signal.SignalNames;
 import dev.tcg4j.runtime.linux.signal.Signals;
+import dev.tcg4j.runtime.linux.signal.ThreadSignals;
 
-/** sigaction, the signal mask, sigaltstack, kill/tkill/tgkill on the process itself, rt_sigreturn. */
+/** sigaction, the per-thread mask and sigaltstack, kill on the process, tkill/tgkill on one of its threads, rt_sigreturn. */
 final class SignalSyscalls {
     static final int SIG_BLOCK = 0;
     static final int SIG_UNBLOCK = 1;
@@ -55,11 +57,13 @@ final class SignalSyscalls {
         return 0;
     }
 
-    long rtSigprocmask(long how, long set, long oldset, long sigsetSize) {
+    /** The calling thread's mask: each thread has its own. */
+    long rtSigprocmask(GuestThread self, long how, long set, long oldset, long sigsetSize) {
         if (sigsetSize != SIGSET_SIZE) {
             return -Errno.EINVAL;
         }
-        long old = signals.blocked();
+        ThreadSignals t = self.signals();
+        long old = signals.blocked(t);
         if (set != 0) {
             long mask = memory.ld64(set);
             long next = switch ((int) how) {
@@ -74,7 +78,7 @@ final class SignalSyscalls {
             if (oldset != 0) {
                 memory.st64(oldset, old);
             }
-            signals.setBlocked(next);
+            signals.setBlocked(t, next);
             return 0;
         }
         if (oldset != 0) {
@@ -83,29 +87,33 @@ final class SignalSyscalls {
         return 0;
     }
 
-    long rtSigpending(long set, long sigsetSize) {
+    long rtSigpending(GuestThread self, long set, long sigsetSize) {
         if (sigsetSize > SIGSET_SIZE) {
             return -Errno.EINVAL;
         }
-        memory.st64(set, signals.pending() & signals.blocked());
+        ThreadSignals t = self.signals();
+        memory.st64(set, signals.pending(t) & signals.blocked(t));
         return 0;
     }
 
     /**
      * Waits with a temporary mask until a signal is delivered; the handler's frame saves the mask from
-     * before the call. With one thread nothing can arrive while waiting, so only an already pending
-     * signal ends the wait; if there is none the call returns -EINTR at once rather than hang.
+     * before the call. Another thread can send one while this one waits; with one thread nothing can
+     * arrive, so only an already pending signal ends the wait, and if there is none the call returns
+     * -EINTR at once rather than hang.
      */
-    long rtSigsuspend(long set, long sigsetSize) {
+    long rtSigsuspend(GuestThread self, long set, long sigsetSize) {
         if (sigsetSize != SIGSET_SIZE) {
             return -Errno.EINVAL;
         }
-        signals.suspendWith(memory.ld64(set));
+        signals.suspendWith(self.signals(), memory.ld64(set), ctx.threads().count() > 1);
         return -Errno.EINTR;
     }
 
-    long sigaltstack(long ss, long oldss, long sp) {
-        AltStack cur = signals.altStack();
+    /** The calling thread's alternate stack: each thread has its own. */
+    long sigaltstack(GuestThread self, long ss, long oldss, long sp) {
+        ThreadSignals t = self.signals();
+        AltStack cur = signals.altStack(t);
         if (oldss != 0) {
             memory.checkAccess(oldss, 24, GuestMemory.WRITE);
             memory.st64(oldss, cur.sp());
@@ -124,12 +132,12 @@ final class SignalSyscalls {
                 return -Errno.EINVAL;
             }
             if ((flags & AltStack.SS_DISABLE) != 0) {
-                signals.setAltStack(AltStack.NONE);
+                signals.setAltStack(t, AltStack.NONE);
             } else {
                 if (size < MINSIGSTKSZ) {
                     return -Errno.ENOMEM;
                 }
-                signals.setAltStack(new AltStack(newSp, 0, size));
+                signals.setAltStack(t, new AltStack(newSp, 0, size));
             }
         }
         return 0;
@@ -143,17 +151,33 @@ final class SignalSyscalls {
     }
 
     long tgkill(long tgid, long tid, long sig) {
+        if ((int) tgid <= 0 || (int) tid <= 0) {
+            return -Errno.EINVAL;
+        }
         if (tgid != ctx.pid()) {
             return -Errno.ESRCH;
         }
         return tkill(tid, sig);
     }
 
+    /** A signal to one thread of the process, by its tid. */
     long tkill(long tid, long sig) {
-        if (tid != ctx.pid()) {
+        if ((int) tid <= 0) {
+            return -Errno.EINVAL;
+        }
+        GuestThread target = ctx.threads().byTid((int) tid);
+        if (target == null) {
             return -Errno.ESRCH;
         }
-        return send((int) sig, SigInfo.SI_TKILL);
+        int s = (int) sig;
+        if (s == 0) {
+            return 0;
+        }
+        if (!Signals.valid(s)) {
+            return -Errno.EINVAL;
+        }
+        signals.postTo(target.signals(), SigInfo.sent(s, SigInfo.SI_TKILL, ctx.pid(), uid));
+        return 0;
     }
 
     private long send(int sig, int code) {
@@ -168,8 +192,8 @@ final class SignalSyscalls {
     }
 
     /** Restores the interrupted context; the registers hold the syscall's "result" already. */
-    void rtSigreturn(CpuState cpu) {
+    void rtSigreturn(CpuState cpu, GuestThread self) {
         long mask = signals.frames().leaveHandler(cpu);
-        signals.setBlocked(mask);
+        signals.setBlocked(self.signals(), mask);
     }
 }

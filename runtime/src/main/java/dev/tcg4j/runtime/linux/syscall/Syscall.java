@@ -48,6 +48,7 @@ public enum Syscall {
     SET_TID_ADDRESS(96, "p"),
     FUTEX(98, "pdxppx"),
     SET_ROBUST_LIST(99, "pl"),
+    GET_ROBUST_LIST(100, "dpp"),
     NANOSLEEP(101, "pp"),
     CLOCK_GETTIME(113, "dp"),
     CLOCK_GETRES(114, "dp"),
@@ -85,6 +86,7 @@ public enum Syscall {
     BRK(214, "p"),
     MUNMAP(215, "pl"),
     MREMAP(216, "pllxp"),
+    CLONE(220, "xpppp"),
     MMAP(222, "plxxdl"),
     MPROTECT(226, "plx"),
     MSYNC(227, "plx"),
@@ -95,6 +97,7 @@ public enum Syscall {
     RENAMEAT2(276, "dsdsx"),
     GETRANDOM(278, "plx"),
     STATX(291, "dsxxp"),
+    CLONE3(435, "pl"),
     FACCESSAT2(439, "dsox");
 
     private final int number;

@@ -5,6 +5,8 @@ import dev.tcg4j.ir.cpu.GuestTrap;
 import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.linux.Errno;
 import dev.tcg4j.runtime.linux.GuestExit;
+import dev.tcg4j.runtime.linux.GuestThread;
+import dev.tcg4j.runtime.linux.ThreadExit;
 import dev.tcg4j.runtime.linux.ProcessContext;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,7 @@ public final class SyscallDispatcher {
     private final ProcessSyscalls proc;
     private final SignalSyscalls sig;
     private final HwprobeSyscall hwprobe;
+    private final ThreadSyscalls threads;
     private final Set<Long> reportedUnknown = ConcurrentHashMap.newKeySet();
 
     public SyscallDispatcher(ProcessContext ctx, GuestArch arch) {
@@ -52,11 +55,15 @@ public final class SyscallDispatcher {
         this.mem = new MemorySyscalls(ctx);
         this.proc = new ProcessSyscalls(ctx, buf);
         this.sig = new SignalSyscalls(ctx);
+        this.threads = new ThreadSyscalls(ctx, retSlot, spSlot);
         this.hwprobe = new HwprobeSyscall(ctx.memory(), ctx.abi().hwprobe(), ProcessSyscalls.onlineCpus());
     }
 
-    /** Performs the system call whose instruction is at the pc, then pending signals are due. */
-    public void perform(CpuState cpu) {
+    /**
+     * Performs the system call whose instruction is at the pc of {@code self}'s vCPU, then pending
+     * signals are due.
+     */
+    public void perform(CpuState cpu, GuestThread self) {
         long[] r = cpu.regs;
         long nr = r[nrSlot];
         long a0 = r[argSlots[0]];
@@ -71,10 +78,10 @@ public final class SyscallDispatcher {
         String line = trace ? StraceFormat.call(ctx, nr, call, r, argSlots) : null;
         long result;
         try {
-            result = call == null ? unknown(nr) : run(cpu, call, a0, a1, a2, a3, a4, a5);
+            result = call == null ? unknown(nr) : run(cpu, self, call, a0, a1, a2, a3, a4, a5);
         } catch (GuestTrap badPointer) {
             result = -Errno.EFAULT;
-        } catch (GuestExit exit) {
+        } catch (GuestExit | ThreadExit exit) {
             if (trace) {
                 STRACE.debug(line);
             }
@@ -88,6 +95,11 @@ public final class SyscallDispatcher {
         }
     }
 
+    /** The kernel's work when {@code t} exits: its robust futex list and its clear_child_tid word. */
+    public void releaseThread(GuestThread t) {
+        threads.release(t);
+    }
+
     private long unknown(long nr) {
         if (reportedUnknown.add(nr)) {
             UNIMP.debug("Unsupported syscall: {}", nr);
@@ -95,7 +107,7 @@ public final class SyscallDispatcher {
         return -Errno.ENOSYS;
     }
 
-    private long run(CpuState cpu, Syscall call, long a0, long a1, long a2, long a3, long a4, long a5) {
+    private long run(CpuState cpu, GuestThread self, Syscall call, long a0, long a1, long a2, long a3, long a4, long a5) {
         return switch (call) {
             case READ -> files.read(a0, a1, a2);
             case WRITE -> files.write(a0, a1, a2);
@@ -147,10 +159,14 @@ public final class SyscallDispatcher {
             case RISCV_FLUSH_ICACHE -> 0; // stores to code pages already drop their translations
             case RISCV_HWPROBE -> hwprobe.hwprobe(a0, a1, a2, a3, a4);
 
-            case EXIT, EXIT_GROUP -> proc.exitGroup(a0);
-            case SET_TID_ADDRESS -> proc.setTidAddress(a0);
-            case SET_ROBUST_LIST -> proc.setRobustList(a0, a1);
-            case FUTEX -> proc.futex(a0, a1, a2, a3, a4, a5);
+            case EXIT -> threads.exit(a0);
+            case EXIT_GROUP -> proc.exitGroup(a0);
+            case CLONE -> threads.clone(cpu, self, a0, a1, a2, a3, a4);
+            case CLONE3 -> threads.clone3(cpu, self, a0, a1);
+            case SET_TID_ADDRESS -> threads.setTidAddress(self, a0);
+            case SET_ROBUST_LIST -> threads.setRobustList(self, a0, a1);
+            case GET_ROBUST_LIST -> threads.getRobustList(self, a0, a1, a2);
+            case FUTEX -> threads.futex(a0, a1, a2, a3, a4, a5);
             case UNAME -> proc.uname(a0);
             case PRLIMIT64 -> proc.prlimit(a0, a1, a2, a3);
             case GETRLIMIT -> proc.prlimit(0, a0, 0, a1);
@@ -168,12 +184,13 @@ public final class SyscallDispatcher {
                 yield 0;
             }
             case GETCPU -> proc.getcpu(a0, a1);
-            case PRCTL -> proc.prctl(a0, a1);
+            case PRCTL -> proc.prctl(self, a0, a1);
             case PERSONALITY -> 0; // PER_LINUX, whatever was asked
             case SYSINFO -> proc.sysinfo(a0);
             case TIMES -> proc.times(a0);
             case GETRUSAGE -> proc.getrusage(a0, a1);
-            case GETPID, GETTID -> ctx.pid();
+            case GETPID -> ctx.pid();
+            case GETTID -> self.tid();
             case GETPPID -> ctx.libc().getppid();
             case GETUID -> ctx.libc().getuid();
             case GETEUID -> ctx.libc().geteuid();
@@ -182,15 +199,15 @@ public final class SyscallDispatcher {
             case GETGROUPS -> 0;
 
             case RT_SIGACTION -> sig.rtSigaction(a0, a1, a2, a3);
-            case RT_SIGPROCMASK -> sig.rtSigprocmask(a0, a1, a2, a3);
-            case RT_SIGPENDING -> sig.rtSigpending(a0, a1);
-            case RT_SIGSUSPEND -> sig.rtSigsuspend(a0, a1);
-            case SIGALTSTACK -> sig.sigaltstack(a0, a1, cpu.regs[spSlot]);
+            case RT_SIGPROCMASK -> sig.rtSigprocmask(self, a0, a1, a2, a3);
+            case RT_SIGPENDING -> sig.rtSigpending(self, a0, a1);
+            case RT_SIGSUSPEND -> sig.rtSigsuspend(self, a0, a1);
+            case SIGALTSTACK -> sig.sigaltstack(self, a0, a1, cpu.regs[spSlot]);
             case KILL -> sig.kill(a0, a1);
             case TKILL -> sig.tkill(a0, a1);
             case TGKILL -> sig.tgkill(a0, a1, a2);
             case RT_SIGRETURN -> {
-                sig.rtSigreturn(cpu);
+                sig.rtSigreturn(cpu, self);
                 yield REGISTERS_SET;
             }
         };
