@@ -2,7 +2,9 @@ package dev.tcg4j.injector;
 
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.spi.TranslatorHooks;
+import dev.tcg4j.plugin.api.Discontinuity;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -33,4 +35,34 @@ public interface PluginHost {
 
     /** Runs the plugins' at-exit callbacks once, when the guest process exits. */
     void atExit();
+
+    /**
+     * Gives the plugins a way to drop every translated block (QEMU's tb_flush), which registrations,
+     * resets and memory writes of running plugins need. Called once the process exists.
+     */
+    default void attachTranslationFlush(Runnable flush) {}
+
+    /** True when some plugin watches system calls: otherwise the runtime need not report them. */
+    default boolean wantsSyscalls() {
+        return false;
+    }
+
+    /**
+     * A system call is about to run: the entry callbacks run, then the filters, in registration
+     * order. Returns the value a filter gave, which skips the call, or empty to perform it.
+     */
+    default OptionalLong syscallEntry(CpuState cpu, long number, long[] args) {
+        return OptionalLong.empty();
+    }
+
+    /** The system call returned {@code result} to the guest. */
+    default void syscallReturn(CpuState cpu, long number, long result) {}
+
+    /** True when some plugin watches discontinuities of {@code kind}. */
+    default boolean wantsDiscontinuity(Discontinuity kind) {
+        return false;
+    }
+
+    /** The vCPU's pc jumped from {@code fromPc} to {@code toPc}, the pc it now holds. */
+    default void discontinuity(CpuState cpu, Discontinuity kind, long fromPc, long toPc) {}
 }

@@ -19,7 +19,8 @@ public record PluginSpec(String name, List<Map.Entry<String, String>> args) {
 
     /**
      * Parses the option value as QEMU's option parser does: items separated by commas, the first the
-     * plugin; {@code ,,} stands for a literal comma; an item without {@code =} means {@code KEY=on}.
+     * plugin, optionally spelled {@code file=PLUGIN}; {@code ,,} stands for a literal comma; an item
+     * without {@code =} means {@code KEY=on}.
      */
     public static PluginSpec parse(String option) {
         List<String> items = splitItems(option);
@@ -34,7 +35,15 @@ public record PluginSpec(String name, List<Map.Entry<String, String>> args) {
             }
             args.add(eq < 0 ? Map.entry(item, "on") : Map.entry(item.substring(0, eq), item.substring(eq + 1)));
         }
-        return new PluginSpec(items.getFirst(), args);
+        String name = items.getFirst();
+        // qemu's -plugin [file=]FILE,...
+        if (name.startsWith("file=")) {
+            name = name.substring("file=".length());
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("-plugin needs a plugin name");
+            }
+        }
+        return new PluginSpec(name, args);
     }
 
     private static List<String> splitItems(String s) {

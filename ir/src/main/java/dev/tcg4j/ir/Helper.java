@@ -23,10 +23,19 @@ public final class Helper {
     public static final int WRITES_GLOBALS = 1 << 1;
     /** The helper may throw {@code GuestTrap}. */
     public static final int MAY_TRAP = 1 << 2;
-    /** The helper accesses guest memory (the plugin mem-helper path applies). */
+    /**
+     * The helper accesses guest memory and reports each access ({@code CpuState.reportAccess}); a
+     * fault there is a guest trap.
+     */
     public static final int TOUCHES_GUEST_MEMORY = 1 << 3;
     /** No effect but its result: dead-code removal may drop it. */
     public static final int PURE = 1 << 4;
+    /**
+     * The helper makes no guest memory access that plugins see. Plugin memory callbacks are published
+     * around every other call that is not {@link #PURE}, as QEMU treats every helper with side effects
+     * as possibly touching memory: a helper that forgets a flag loses time, never callbacks.
+     */
+    public static final int NO_GUEST_MEMORY = 1 << 5;
 
     private final String name;
     private final Class<?> owner;
@@ -94,6 +103,16 @@ public final class Helper {
 
     public boolean has(int flag) {
         return (flags & flag) != 0;
+    }
+
+    /** The same helper with {@code extra} flags added. */
+    public Helper withFlags(int extra) {
+        return (flags | extra) == flags ? this : new Helper(name, owner, method, type, flags | extra, receiver);
+    }
+
+    /** True unless the helper is {@link #PURE} or flagged {@link #NO_GUEST_MEMORY}. */
+    public boolean mayAccessGuestMemory() {
+        return (flags & (PURE | NO_GUEST_MEMORY)) == 0;
     }
 
     /** The receiver of a bound helper, or null for a static one. */

@@ -1,5 +1,6 @@
 package dev.tcg4j.frontend.riscv;
 
+import dev.tcg4j.frontend.riscv.helpers.SystemHelpers;
 import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.spi.GuestArch;
 import java.util.ArrayList;
@@ -31,6 +32,15 @@ public final class RiscvArch implements GuestArch {
 
     public static final int ELF_MACHINE_RISCV = 243;
 
+    /** The gdb XML features of the registers plugins see, as QEMU's gdb-xml/riscv-64bit-*.xml. */
+    public static final String FEATURE_CPU = "org.gnu.gdb.riscv.cpu";
+    public static final String FEATURE_FPU = "org.gnu.gdb.riscv.fpu";
+    public static final String FEATURE_CSR = "org.gnu.gdb.riscv.csr";
+    /** fcsr has no slot of its own: it is read from and written to FFLAGS and FRM. */
+    private static final int FCSR_COMPOSED = -1;
+    /** cycle, time and instret: read-only counters a user reads, host ticks in user mode (as rdcycle). */
+    private static final int COUNTER = -2;
+
     private static final String[] X_ABI = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1",
         "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9",
         "s10", "s11", "t3", "t4", "t5", "t6"};
@@ -59,11 +69,18 @@ public final class RiscvArch implements GuestArch {
         globals = Collections.unmodifiableList(g);
         List<RegisterDescriptor> regs = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
-            regs.add(new RegisterDescriptor(X_ABI[i], X0 + i, 8));
+            // gdb's riscv-64bit-cpu.xml calls x8 "fp"
+            regs.add(new RegisterDescriptor(i == 8 ? "fp" : X_ABI[i], X0 + i, 8, FEATURE_CPU));
         }
-        regs.add(new RegisterDescriptor("pc", PC, 8));
+        regs.add(new RegisterDescriptor("pc", PC, 8, FEATURE_CPU));
         for (int i = 0; i < 32; i++) {
-            regs.add(new RegisterDescriptor(F_ABI[i], F0 + i, 8));
+            regs.add(new RegisterDescriptor(F_ABI[i], F0 + i, 8, FEATURE_FPU));
+        }
+        regs.add(new RegisterDescriptor("fflags", FFLAGS, 4, FEATURE_FPU));
+        regs.add(new RegisterDescriptor("frm", FRM, 4, FEATURE_FPU));
+        regs.add(new RegisterDescriptor("fcsr", FCSR_COMPOSED, 4, FEATURE_FPU));
+        for (String counter : List.of("cycle", "time", "instret")) {
+            regs.add(new RegisterDescriptor(counter, COUNTER, 8, FEATURE_CSR));
         }
         registers = List.copyOf(regs);
     }
@@ -145,6 +162,35 @@ public final class RiscvArch implements GuestArch {
     @Override
     public List<RegisterDescriptor> registers() {
         return registers;
+    }
+
+    /**
+     * fcsr is composed of frm and fflags; x0 reads 0 and ignores writes; fflags and frm keep their
+     * bits; the counters read what rdcycle, rdtime and rdinstret read, and ignore writes.
+     */
+    @Override
+    public long readRegister(long[] regs, RegisterDescriptor reg) {
+        if (reg.slot() == FCSR_COMPOSED) {
+            return (regs[FRM] << 5) | regs[FFLAGS];
+        }
+        if (reg.slot() == COUNTER) {
+            return SystemHelpers.hostTicks();
+        }
+        return GuestArch.super.readRegister(regs, reg);
+    }
+
+    @Override
+    public void writeRegister(long[] regs, RegisterDescriptor reg, long value) {
+        switch (reg.slot()) {
+            case FCSR_COMPOSED -> {
+                regs[FFLAGS] = value & 0x1f;
+                regs[FRM] = (value >>> 5) & 0x7;
+            }
+            case FFLAGS -> regs[FFLAGS] = value & 0x1f;
+            case FRM -> regs[FRM] = value & 0x7;
+            case X0, COUNTER -> { }
+            default -> GuestArch.super.writeRegister(regs, reg, value);
+        }
     }
 
     /**

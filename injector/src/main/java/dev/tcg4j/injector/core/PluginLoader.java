@@ -15,15 +15,17 @@ import java.util.ServiceLoader;
 import java.util.TreeSet;
 
 /**
- * Finds plugins by name: a plain name among the {@link ServiceLoader} providers of the class path, a
- * name ending in {@code .jar} as the providers of that jar alone. Each call makes fresh instances, so
+ * Finds plugins by name: a plain name among the {@link ServiceLoader} providers of the class path
+ * ({@code libNAME.so} standing for NAME), a name ending in {@code .jar} as the providers of that jar
+ * alone. Each call makes fresh instances, so
  * one plugin given twice on the command line runs as two independent instances.
  */
 final class PluginLoader {
-    List<Plugin> load(String name) {
-        if (name.endsWith(".jar")) {
-            return fromJar(Path.of(name));
+    List<Plugin> load(String given) {
+        if (given.endsWith(".jar")) {
+            return fromJar(Path.of(given));
         }
+        String name = builtInName(given);
         TreeSet<String> known = new TreeSet<>();
         try {
             for (ServiceLoader.Provider<Plugin> p : ServiceLoader.load(Plugin.class, classLoader()).stream().toList()) {
@@ -36,8 +38,22 @@ final class PluginLoader {
         } catch (ServiceConfigurationError e) {
             throw new PluginStartException("cannot load plugins: " + e.getMessage());
         }
-        throw new PluginStartException("unknown plugin '" + name + "'; known plugins: "
+        throw new PluginStartException("unknown plugin '" + given + "'; known plugins: "
                 + (known.isEmpty() ? "none" : String.join(", ", known)));
+    }
+
+    /**
+     * QEMU's plugins are shared objects: {@code ./libinsn.so}, {@code /path/libhotblocks.so} and
+     * {@code insn.so} name the built-in {@code insn} and {@code hotblocks}, so that qemu command lines
+     * work unchanged.
+     */
+    static String builtInName(String given) {
+        if (!given.endsWith(".so")) {
+            return given;
+        }
+        String file = given.substring(given.lastIndexOf('/') + 1);
+        String base = file.substring(0, file.length() - ".so".length());
+        return base.startsWith("lib") && base.length() > 3 ? base.substring(3) : base;
     }
 
     private static ClassLoader classLoader() {

@@ -27,7 +27,7 @@ import java.util.List;
  * <ul>
  *   <li>FROM_TB: the block's callbacks, inline ops and conditional callbacks.
  *   <li>FROM_INSN: the same for the instruction; before them, when the instruction calls a helper
- *       that touches guest memory and has memory requests, a SET_MEM_LISTENER publishing a copy of
+ *       that may touch guest memory (any not PURE nor NO_GUEST_MEMORY) and has memory requests, a SET_MEM_LISTENER publishing a copy of
  *       those requests (the mem-helper path).
  *   <li>AFTER_INSN: clears the listener if this instruction published one.
  *   <li>AFTER_TB: clears the listener if any instruction of the block published one, since an exit
@@ -59,7 +59,10 @@ public final class InjectPass {
         new InjectPass(tb, requests).inject();
     }
 
-    /** Instructions that call a memory-touching helper and have memory requests publish them. */
+    /**
+     * Instructions that call a helper that may touch guest memory and have memory requests publish
+     * them. Fail-safe: only helpers flagged PURE or NO_GUEST_MEMORY are known not to.
+     */
     private boolean[] findPublishers() {
         int n = requests.insns().size();
         boolean[] result = new boolean[n];
@@ -68,7 +71,7 @@ public final class InjectPass {
             if (op.isMarker(PluginMarker.FROM_INSN)) {
                 insn++;
             } else if (op.opcode() == Opcode.CALL && insn >= 0 && insn < n
-                    && op.helper().has(Helper.TOUCHES_GUEST_MEMORY)
+                    && op.helper().mayAccessGuestMemory()
                     && !requests.insns().get(insn).onMem().isEmpty()) {
                 result[insn] = true;
             }
@@ -92,9 +95,48 @@ public final class InjectPass {
             } else if (op.opcode() == Opcode.PLUGIN_MEM) {
                 fillMem(op, insn);
                 tb.ops().remove(op);
+            } else if (op.opcode() == Opcode.CALL && publishes(insn) && op.helper().mayAccessGuestMemory()) {
+                syncRegistersAround(op, insn);
             }
             op = next;
         }
+    }
+
+    /**
+     * Memory callbacks that asked for registers run inside the helper on the mem-helper path: the
+     * helper's call must then write registers back first, as the callback's own call would. Only
+     * that: a reload after the call would overwrite the helper's own result (the loaded value of an
+     * AMO or LR), so register writes from such a callback are not seen by the rest of the block.
+     */
+    private void syncRegistersAround(Op call, int insn) {
+        int need = 0;
+        for (MemRequest m : requests.insns().get(insn).onMem()) {
+            if (m instanceof MemRequest.Call c) {
+                need |= c.helper().flags() & Helper.READS_GLOBALS;
+            }
+        }
+        Helper h = call.helper();
+        if ((h.flags() & need) != need) {
+            Op synced = Op.full(Opcode.CALL, outs(call), ins(call), call.constArg(), null, null, null, h.withFlags(need));
+            tb.ops().insertBefore(call, synced);
+            tb.ops().remove(call);
+        }
+    }
+
+    private static Temp[] outs(Op op) {
+        Temp[] t = new Temp[op.outCount()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = op.out(i);
+        }
+        return t;
+    }
+
+    private static Temp[] ins(Op op) {
+        Temp[] t = new Temp[op.inCount()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = op.in(i);
+        }
+        return t;
     }
 
     private InsnRequests insnAt(int insn) {

@@ -1,5 +1,6 @@
 package dev.tcg4j.injector.instrument;
 
+import dev.tcg4j.injector.call.PluginSession;
 import dev.tcg4j.injector.call.MemAdapter;
 import dev.tcg4j.ir.spi.Disassembler;
 import dev.tcg4j.ir.spi.SymbolLookup;
@@ -17,11 +18,11 @@ import java.util.Objects;
 final class InsnViewImpl implements InsnView {
     private final TbRequests tb;
     private final InsnRequests insn;
-    private final String plugin;
+    private final PluginSession plugin;
     private final Disassembler disassembler;
     private final SymbolLookup symbols;
 
-    InsnViewImpl(TbRequests tb, InsnRequests insn, String plugin, Disassembler disassembler, SymbolLookup symbols) {
+    InsnViewImpl(TbRequests tb, InsnRequests insn, PluginSession plugin, Disassembler disassembler, SymbolLookup symbols) {
         this.tb = tb;
         this.insn = insn;
         this.plugin = plugin;
@@ -62,14 +63,15 @@ final class InsnViewImpl implements InsnView {
     @Override
     public void onExec(ExecCallback cb, RegAccess regs, Object userData) {
         tb.checkOpen();
-        Requests.addCall(insn.onExec(), plugin, cb, regs, userData);
+        Requests.addCall(insn.onExec(), plugin, cb, regs, userData, insn.insn().vaddr());
     }
 
     @Override
     public void onExecIf(ExecCallback cb, RegAccess regs, Condition cond, ScoreboardU64 entry, long imm,
             Object userData) {
         tb.checkOpen();
-        Requests.addCondCall(insn.onExec(), plugin, cb, regs, cond, entry, imm, userData);
+        Requests.addCondCall(insn.onExec(), plugin, cb, regs, cond, entry, imm, userData,
+                insn.insn().vaddr());
     }
 
     @Override
@@ -81,7 +83,8 @@ final class InsnViewImpl implements InsnView {
     @Override
     public void onMem(MemCallback cb, RegAccess regs, MemRw rw, Object userData) {
         tb.checkOpen();
-        MemAdapter a = new MemAdapter(plugin, cb, userData);
+        MemAdapter a = new MemAdapter(plugin, cb, userData, Objects.requireNonNull(regs, "register access"),
+                insn.insn().vaddr());
         insn.onMem().add(new MemRequest.Call(a, a.helper(Requests.helperFlags(regs)), Objects.requireNonNull(rw, "rw")));
     }
 

@@ -1,6 +1,7 @@
 package dev.tcg4j.injector.instrument;
 
 import dev.tcg4j.injector.call.ExecAdapter;
+import dev.tcg4j.injector.call.PluginSession;
 import dev.tcg4j.injector.score.ScoreboardSlot;
 import dev.tcg4j.ir.Cond;
 import dev.tcg4j.ir.Helper;
@@ -21,7 +22,7 @@ final class Requests {
         return switch (Objects.requireNonNull(regs, "register access")) {
             case NO_REGS -> 0;
             case R_REGS -> Helper.READS_GLOBALS;
-            case RW_REGS -> Helper.READS_GLOBALS | Helper.WRITES_GLOBALS;
+            case RW_REGS, RW_REGS_PC -> Helper.READS_GLOBALS | Helper.WRITES_GLOBALS;
         };
     }
 
@@ -36,19 +37,20 @@ final class Requests {
         return new ExecRequest.Inline(Objects.requireNonNull(op, "op"), slot(entry), imm);
     }
 
-    static void addCall(List<ExecRequest> to, String plugin, ExecCallback cb, RegAccess regs, Object userData) {
-        ExecAdapter a = new ExecAdapter(plugin, cb, userData);
+    static void addCall(List<ExecRequest> to, PluginSession plugin, ExecCallback cb, RegAccess regs, Object userData,
+            long pc) {
+        ExecAdapter a = new ExecAdapter(plugin, cb, userData, regs, pc);
         to.add(new ExecRequest.Call(a, a.helper(helperFlags(regs))));
     }
 
     /** As api.c: NEVER registers nothing, ALWAYS a plain callback, the rest compare unsigned. */
-    static void addCondCall(List<ExecRequest> to, String plugin, ExecCallback cb, RegAccess regs, Condition cond,
-            ScoreboardU64 entry, long imm, Object userData) {
+    static void addCondCall(List<ExecRequest> to, PluginSession plugin, ExecCallback cb, RegAccess regs,
+            Condition cond, ScoreboardU64 entry, long imm, Object userData, long pc) {
         switch (Objects.requireNonNull(cond, "condition")) {
             case NEVER -> { }
-            case ALWAYS -> addCall(to, plugin, cb, regs, userData);
+            case ALWAYS -> addCall(to, plugin, cb, regs, userData, pc);
             default -> {
-                ExecAdapter a = new ExecAdapter(plugin, cb, userData);
+                ExecAdapter a = new ExecAdapter(plugin, cb, userData, regs, pc);
                 to.add(new ExecRequest.CondCall(a, a.helper(helperFlags(regs)), irCond(cond), slot(entry), imm));
             }
         }

@@ -1,5 +1,6 @@
 package dev.tcg4j.injector.instrument;
 
+import dev.tcg4j.injector.call.PluginSession;
 import dev.tcg4j.ir.spi.Disassembler;
 import dev.tcg4j.ir.spi.SymbolLookup;
 import dev.tcg4j.plugin.api.Condition;
@@ -13,11 +14,11 @@ import dev.tcg4j.plugin.api.TbView;
 /** One plugin's view of a block being translated; its registrations carry that plugin's name. */
 public final class TbViewImpl implements TbView {
     private final TbRequests tb;
-    private final String plugin;
+    private final PluginSession plugin;
     private final Disassembler disassembler;
     private final SymbolLookup symbols;
 
-    public TbViewImpl(TbRequests tb, String plugin, Disassembler disassembler, SymbolLookup symbols) {
+    public TbViewImpl(TbRequests tb, PluginSession plugin, Disassembler disassembler, SymbolLookup symbols) {
         this.tb = tb;
         this.plugin = plugin;
         this.disassembler = disassembler;
@@ -45,14 +46,14 @@ public final class TbViewImpl implements TbView {
     @Override
     public void onExec(ExecCallback cb, RegAccess regs, Object userData) {
         tb.checkOpen();
-        Requests.addCall(tb.onExec(), plugin, cb, regs, userData);
+        Requests.addCall(tb.onExec(), plugin, cb, regs, userData, tb.pc());
     }
 
     @Override
     public void onExecIf(ExecCallback cb, RegAccess regs, Condition cond, ScoreboardU64 entry, long imm,
             Object userData) {
         tb.checkOpen();
-        Requests.addCondCall(tb.onExec(), plugin, cb, regs, cond, entry, imm, userData);
+        Requests.addCondCall(tb.onExec(), plugin, cb, regs, cond, entry, imm, userData, tb.pc());
     }
 
     @Override

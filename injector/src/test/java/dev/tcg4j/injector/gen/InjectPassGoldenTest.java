@@ -291,4 +291,50 @@ class InjectPassGoldenTest {
                  goto_tb $0
                 """, inject(alpha));
     }
+
+    /** One instruction calling {@code helper}, with a read-and-write memory callback on it. */
+    private static String injectAroundHelper(dev.tcg4j.ir.Helper helper) {
+        PluginCore core = core(onTranslate("alpha", tb -> tb.insn(0).onMem(MEM, RegAccess.NO_REGS, MemRw.RW, null)));
+        var hooks = core.newTranslatorHooks();
+        TbBuilder b = new TbBuilder(0x1000, 0, hooks);
+        hooks.tbStart(b);
+        Blocks.insn(b, hooks, 0x1000, 0, x -> {
+            x.call(helper, Blocks.A0, Blocks.A1);
+            x.movi(Blocks.PC, 0x1004);
+            x.gotoTb(0);
+        });
+        hooks.tbEnd(b, 1);
+        return IrDump.dump(b.ops());
+    }
+
+    private static dev.tcg4j.ir.Helper helperWithFlags(int flags) {
+        return dev.tcg4j.ir.Helper.ofStatic("h", Math.class, "abs",
+                java.lang.invoke.MethodType.methodType(long.class, long.class), flags);
+    }
+
+    @Test
+    void publishesMemoryCallbacksAroundEveryHelperNotKnownToStayOffGuestMemory() {
+        String published = """
+                ---- 0000000000001000
+                 set_mem_listener mem_cbs@0x1000[1]
+                 call h a0, a1
+                 mov pc, $0x1004
+                 set_mem_listener null
+                 goto_tb $0
+                 set_mem_listener null
+                """;
+        // fail-safe: a helper that says nothing about memory may touch it (QEMU: any helper with side effects)
+        assertEquals(published, injectAroundHelper(helperWithFlags(0)));
+        assertEquals(published, injectAroundHelper(helperWithFlags(dev.tcg4j.ir.Helper.MAY_TRAP)));
+        assertEquals(published, injectAroundHelper(helperWithFlags(dev.tcg4j.ir.Helper.TOUCHES_GUEST_MEMORY)));
+        String quiet = """
+                ---- 0000000000001000
+                 call h a0, a1
+                 mov pc, $0x1004
+                 goto_tb $0
+                """;
+        assertEquals(quiet, injectAroundHelper(helperWithFlags(dev.tcg4j.ir.Helper.PURE)));
+        assertEquals(quiet, injectAroundHelper(helperWithFlags(dev.tcg4j.ir.Helper.NO_GUEST_MEMORY
+                | dev.tcg4j.ir.Helper.MAY_TRAP)));
+    }
 }

@@ -34,8 +34,22 @@ public interface GuestArch {
     /** Length of the syscall instruction: the runtime resumes after it. */
     int syscallInsnSize();
 
-    /** Registers plugins can read, by name. */
+    /** Registers plugins can read, by name, grouped by gdb XML feature, in gdb's order. */
     List<RegisterDescriptor> registers();
+
+    /**
+     * The value of a register of {@link #registers()} in {@code regs}, zero-extended from its size.
+     * The default reads the register's slot; an architecture with composed registers overrides it.
+     */
+    default long readRegister(long[] regs, RegisterDescriptor reg) {
+        long v = regs[reg.slot()];
+        return reg.sizeBytes() >= 8 ? v : v & ((1L << (8 * reg.sizeBytes())) - 1);
+    }
+
+    /** Sets a register of {@link #registers()} in {@code regs}; the value is cut to the register's size. */
+    default void writeRegister(long[] regs, RegisterDescriptor reg, long value) {
+        regs[reg.slot()] = reg.sizeBytes() >= 8 ? value : value & ((1L << (8 * reg.sizeBytes())) - 1);
+    }
 
     /**
      * The architectural state held in {@code regs} (a {@code CpuState.regs} layout) as a person
@@ -47,8 +61,16 @@ public interface GuestArch {
         return registers().stream().map(r -> new NamedValue(r.name(), regs[r.slot()])).toList();
     }
 
-    /** A register visible to plugins; {@code slot} indexes CpuState.regs. */
-    record RegisterDescriptor(String name, int slot, int sizeBytes) {}
+    /**
+     * A register visible to plugins; {@code slot} indexes CpuState.regs (or, for a register composed
+     * of several slots, is whatever the architecture's {@link #readRegister} makes of it).
+     * {@code feature} is the gdb XML feature that holds it, for example {@code org.gnu.gdb.riscv.cpu}.
+     */
+    record RegisterDescriptor(String name, int slot, int sizeBytes, String feature) {
+        public RegisterDescriptor(String name, int slot, int sizeBytes) {
+            this(name, slot, sizeBytes, "");
+        }
+    }
 
     /** One line of a register file: a register's name and value. */
     record NamedValue(String name, long value) {}

@@ -10,8 +10,13 @@ import dev.tcg4j.runtime.wiring.Emulator;
 import dev.tcg4j.runtime.wiring.RunRequest;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code tcg4j-riscv64 [options] program [arguments...]}: qemu-riscv64's command line. */
@@ -26,6 +31,20 @@ public final class Main {
         System.out.flush();
         System.err.flush();
         System.exit(status);
+    }
+
+    /** An I/O failure worded as strerror, as qemu words it. */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /**
@@ -46,7 +65,10 @@ public final class Main {
     static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr) {
         Options opts;
         try {
-            opts = OptionParser.parse(Arrays.asList(args));
+            Map<String, String> properties = new LinkedHashMap<>();
+            List<String> argv = OptionParser.takeSystemProperties(Arrays.asList(args), properties);
+            properties.forEach(System::setProperty);
+            opts = OptionParser.parse(argv);
         } catch (UsageException e) {
             stderr.println(Emulator.PROG + ": " + e.getMessage());
             stderr.print(OptionParser.usage(Emulator.PROG));
@@ -55,6 +77,10 @@ public final class Main {
         switch (opts.action()) {
             case HELP -> {
                 stdout.print(OptionParser.usage(Emulator.PROG));
+                return 0;
+            }
+            case LOG_HELP -> {
+                stdout.print(OptionParser.logHelp());
                 return 0;
             }
             case VERSION -> {
@@ -73,7 +99,7 @@ public final class Main {
         try {
             out = LogSetup.configure(opts.logItems(), opts.logFile() == null ? null : Path.of(opts.logFile()), stderr);
         } catch (IOException e) {
-            stderr.println(Emulator.PROG + ": cannot open log file " + opts.logFile() + ": " + e.getMessage());
+            stderr.println(Emulator.PROG + ": cannot open log file " + opts.logFile() + ": " + reason(e));
             return 1;
         }
         try {

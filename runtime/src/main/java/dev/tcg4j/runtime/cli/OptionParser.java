@@ -2,8 +2,11 @@ package dev.tcg4j.runtime.cli;
 
 import dev.tcg4j.runtime.log.AddressFilter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,7 +79,12 @@ public final class OptionParser {
                                 env.add(new Options.EnvChange(item, null));
                             }
                         }
-                        case "d" -> logItems.addAll(logItems(value));
+                        case "d" -> {
+                            if (Arrays.asList(value.split(",")).contains("help")) {
+                                return simple(Options.Action.LOG_HELP);
+                            }
+                            logItems.addAll(logItems(value));
+                        }
                         case "D" -> logFile = value;
                         case "dfilter" -> {
                             try {
@@ -108,6 +116,65 @@ public final class OptionParser {
         List<String> args = new ArrayList<>(argv.subList(i + 1, argv.size()));
         return new Options(Options.Action.RUN, env, logItems, logFile, dfilter, oneInsn, plugins, ldPrefix, argv0,
                 stackSize, backend, program, args);
+    }
+
+    /** What each -d item logs, for {@code -d help}, in qemu's layout. */
+    public static String logHelp() {
+        Map<String, String> items = new LinkedHashMap<>();
+        items.put("in_asm", "show target assembly code for each compiled TB");
+        items.put("op", "show micro ops for each compiled TB");
+        items.put("op_plugin", "show micro ops before plugin injection");
+        items.put("exec", "show trace before each executed TB (lots of logs)");
+        items.put("nochain", "do not chain compiled TBs so that \"exec\" and \"cpu\" show complete traces");
+        items.put("int", "show interrupts/exceptions in short format");
+        items.put("plugin", "output from TCG plugins, and what the plugin core does");
+        items.put("strace", "log every user-mode syscall, its input, and its result");
+        items.put("unimp", "log unimplemented functionality");
+        items.put("backend", "log what the backend does with each block");
+        items.put("internal", "log internal errors with their stack traces");
+        items.put("verify", "check every block's IR after translation and after plugin injection");
+        StringBuilder out = new StringBuilder("Log items (comma separated):\n");
+        for (Map.Entry<String, String> e : items.entrySet()) {
+            out.append(String.format("%-10s %s%n", e.getKey(), e.getValue()));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Takes the {@code -Dtcg4j.NAME=VALUE} options (JVM system properties for tcg4j's tuning, such as
+     * {@code tcg4j.plugin.maxVcpus}) out of the options before the program, so that the launcher
+     * accepts them as a java command line would; qemu's {@code -D FILE} is left alone.
+     *
+     * @param properties receives each property
+     * @return the command line without them
+     */
+    public static List<String> takeSystemProperties(List<String> argv, Map<String, String> properties)
+            throws UsageException {
+        List<String> rest = new ArrayList<>();
+        boolean program = false;
+        for (int i = 0; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (!program && a.startsWith("-Dtcg4j.")) {
+                int eq = a.indexOf('=');
+                if (eq < 0 || eq == "-D".length()) {
+                    throw new UsageException("'" + a + "' is not -Dtcg4j.NAME=VALUE");
+                }
+                properties.put(a.substring(2, eq), a.substring(eq + 1));
+                continue;
+            }
+            rest.add(a);
+            if (program || !a.startsWith("-") || a.equals("-") || a.equals("--")) {
+                program = true;
+            } else if (takesValue(a) && i + 1 < argv.size()) {
+                rest.add(argv.get(++i));
+            }
+        }
+        return rest;
+    }
+
+    private static boolean takesValue(String option) {
+        String name = option.startsWith("--") ? option.substring(2) : option.substring(1);
+        return !Set.of("h", "help", "version", "strace", "one-insn-per-tb", "singlestep").contains(name);
     }
 
     private static Options simple(Options.Action action) {
@@ -165,12 +232,15 @@ public final class OptionParser {
                 -L path              prefix for the interpreter and absolute paths (default /etc/qemu-binfmt/riscv64)
                 -s size              stack size in bytes (k, M, G suffixes)
                 -d item[,...]        enable logs: in_asm, op, op_plugin, exec, plugin, strace, unimp, int, nochain;
-                                     verify checks every block's IR after translation and after plugin injection
+                                     verify checks every block's IR after translation and after plugin injection;
+                                     -d help lists them
                 -D logfile           write logs and plugin output to logfile instead of stderr
                 -dfilter range[,...] restrict block logs to address ranges (0x1000+0x100, 0x1000..0x1fff, 0x10ff-0x100)
                 -strace              log system calls
                 -one-insn-per-tb     translate one instruction per block (alias -singlestep)
-                -plugin name[,arg=value...]  load a plugin (repeatable)
+                -plugin name[,arg=value...]  load a plugin (repeatable): a built-in name (libNAME.so works too),
+                                     or a jar path (plugin=NAME picks one of a jar's plugins)
+                -Dtcg4j.name=value   set a tcg4j tuning property (tcg4j.plugin.maxVcpus)
                 -backend name        run blocks on backend name: bytecode (default), interpreter, lockstep;
                                      help lists the backends
                 """.formatted(prog);

@@ -22,7 +22,7 @@ public record Options(
         String program,
         List<String> args) {
 
-    public enum Action { RUN, HELP, VERSION, LIST_BACKENDS }
+    public enum Action { RUN, HELP, VERSION, LOG_HELP, LIST_BACKENDS }
 
     /** One -E (set) or -U (unset), applied to the caller's environment in command-line order. */
     public record EnvChange(String name, String value) {

@@ -5,6 +5,7 @@ import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
+import dev.tcg4j.ir.cpu.ResumeAt;
 import dev.tcg4j.ir.spi.Backend;
 import dev.tcg4j.ir.spi.BlockTooLargeException;
 import dev.tcg4j.ir.spi.ExecutableBlock;
@@ -17,7 +18,8 @@ import javax.inject.Inject;
  * The execution loop of one vCPU (QEMU's cpu_exec): find the block at the pc, translating it on a
  * miss, run it, and act on how it exits. A goto_tb exit follows the block's chained successor for
  * that slot; the first time, the successor is looked up and linked. Everything else (system calls,
- * traps, interrupts) goes to the {@link GuestEvents}. The loop ends only by an exception: the
+ * traps, interrupts) goes to the {@link GuestEvents}. A {@link ResumeAt} thrown by a plugin callback,
+ * in a block or in an event, abandons it and resumes at its pc. The loop ends only by an exception: the
  * process exiting, or a failure.
  *
  * <p>Not thread-safe: one instance per vCPU thread. The {@link TbCache} is shared by the process's
@@ -93,23 +95,30 @@ public final class CpuLoop {
             if (trace) {
                 log.executing(cpu.vcpuIndex, b);
             }
-            int exit;
-            ExecutableBlock region = b.region;
-            if (region != null) {
-                exit = region.execute(cpu);
-            } else {
-                exit = b.code.execute(cpu);
-                if (++b.heat == HotRegions.HOT && useRegions) {
-                    synchronized (cache.translationLock()) {
-                        regions.compile(b);
+            try {
+                int exit;
+                ExecutableBlock region = b.region;
+                if (region != null) {
+                    exit = region.execute(cpu);
+                } else {
+                    exit = b.code.execute(cpu);
+                    if (++b.heat == HotRegions.HOT && useRegions) {
+                        synchronized (cache.translationLock()) {
+                            regions.compile(b);
+                        }
                     }
                 }
-            }
-            if (exit <= ExitCodes.LOOKUP || exit >= ExitCodes.FIRST_REGION_EXIT) {
-                prev = b; // the next turn follows this exit's link
-                slot = exit;
-            } else {
-                handleEvent(cpu, b, exit);
+                if (exit <= ExitCodes.LOOKUP || exit >= ExitCodes.FIRST_REGION_EXIT) {
+                    prev = b; // the next turn follows this exit's link
+                    slot = exit;
+                } else {
+                    handleEvent(cpu, b, exit);
+                }
+            } catch (ResumeAt r) {
+                // a plugin set the pc (qemu_plugin_set_pc): the block, or the event, ends here
+                regs[pcSlot] = r.pc();
+                cpu.memListener = null;
+                prev = null;
             }
             if (cpu.exitRequested) {
                 cpu.exitRequested = false;

@@ -100,6 +100,12 @@ public final class LinuxProcess implements GuestEvents {
 
     @Override
     public void syscall(CpuState cpu) {
+        performSyscall(cpu);
+        deliverPendingSignals(cpu);
+    }
+
+    /** The system call at the pc, without the signal delivery that follows it. */
+    public void performSyscall(CpuState cpu) {
         GuestThread self = thread(cpu);
         // an interrupt left from a signal already delivered must not cut this call's wait short;
         // cleared first, then checked, so that one posted meanwhile still interrupts it
@@ -109,7 +115,11 @@ public final class LinuxProcess implements GuestEvents {
         }
         dispatcher.perform(cpu, self);
         stopIfEnded();
-        ctx.signals().deliverPending(cpu, self.signals());
+    }
+
+    /** Delivers the pending unblocked signals, entering their handlers. */
+    public void deliverPendingSignals(CpuState cpu) {
+        ctx.signals().deliverPending(cpu, thread(cpu).signals());
     }
 
     @Override

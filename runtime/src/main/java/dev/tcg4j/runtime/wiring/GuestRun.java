@@ -42,20 +42,24 @@ public final class GuestRun {
     private static final long STOP_MILLIS = 250;
     private static final Path URANDOM = Path.of("/dev/urandom");
 
+    private static final Logger PLUGIN_LOG = LoggerFactory.getLogger("tcg4j.plugin");
+
     private final RunRequest req;
     private final GuestArch arch;
     private final ProcessComponent.Factory processes;
     private final ProgramSymbols symbols;
+    private final LoadedImage image;
     private final Provider<PluginHost> plugins;
     private boolean vcpusLeftRunning;
 
     @Inject
     GuestRun(RunRequest req, GuestArch arch, ProcessComponent.Factory processes, ProgramSymbols symbols,
-            Provider<PluginHost> plugins) {
+            LoadedImage image, Provider<PluginHost> plugins) {
         this.req = req;
         this.arch = arch;
         this.processes = processes;
         this.symbols = symbols;
+        this.image = image;
         this.plugins = plugins;
     }
 
@@ -112,13 +116,13 @@ public final class GuestRun {
             return Emulator.fail(req, req.program() + ": " + e.getMessage());
         }
         symbols.add(program.symbols());
+        image.loaded(elf, program, Path.of(req.program()).toAbsolutePath().normalize().toString());
 
         PluginHost host;
         try {
             host = plugins.get();
         } catch (PluginStartException e) {
-            req.stderr().println(e.getMessage());
-            return 1;
+            return Emulator.fail(req, e.getMessage());
         } catch (IllegalArgumentException e) {
             return Emulator.fail(req, e.getMessage());
         }
@@ -135,6 +139,7 @@ public final class GuestRun {
         } catch (ElfFormatException e) {
             return Emulator.fail(req, elf.interpreter() + ": " + e.getMessage());
         }
+        host.attachTranslationFlush(process.tbCache()::invalidateAll);
         VcpuThreads vcpus = new VcpuThreads(process.vcpus(), host, linux, arch);
         linux.threads().setStarter(vcpus);
         try {
@@ -147,6 +152,7 @@ public final class GuestRun {
             host.atExit();
             return end.status();
         } catch (PluginFailure e) {
+            PLUGIN_LOG.debug("{}", e.getMessage(), e.getCause());
             return Emulator.fail(req, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             INTERNAL.debug("internal error", e);

@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.wiring;
 
+import dev.tcg4j.runtime.exec.TbCache;
 import dagger.Subcomponent;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.runtime.exec.Vcpu;
@@ -27,6 +28,9 @@ public interface ProcessComponent {
     Sysroot sysroot();
 
     Vcpu.Factory vcpus();
+
+    /** The process's translated blocks: plugins drop them all (QEMU's tb_flush) through it. */
+    TbCache tbCache();
 
     @Subcomponent.Factory
     interface Factory {

@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.wiring;
 
+import dev.tcg4j.injector.PluginHost;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
@@ -65,6 +66,10 @@ interface ProcessModule {
         return Sysroot.of(request.sysroot());
     }
 
-    @Binds
-    GuestEvents events(LinuxProcess process);
+    /** The Linux process, with the plugins told of system calls and of signals entering and leaving handlers. */
+    @Provides
+    @ProcessScope
+    static GuestEvents events(LinuxProcess process, PluginHost plugins, GuestArch arch) {
+        return new PluginReportingEvents(process, plugins, arch);
+    }
 }

@@ -44,7 +44,7 @@ interface RunModule {
      */
     @Provides
     @RunScope
-    static PluginHost plugins(RunRequest request, GuestFrontend frontend, ProgramSymbols symbols) {
+    static PluginHost plugins(RunRequest request, GuestFrontend frontend, ProgramSymbols symbols, LoadedImage image) {
         if (request.plugins().isEmpty()) {
             return new NoPlugins();
         }
@@ -52,14 +52,20 @@ interface RunModule {
         for (String p : request.plugins()) {
             specs.add(PluginSpec.parse(p));
         }
-        GuestInfo info = new GuestInfo(frontend.arch(), frontend.disassembler(), symbols, request.exec().logFilter());
+        GuestInfo info = new GuestInfo(frontend.arch(), frontend.disassembler(), symbols, request.exec().logFilter(),
+                image.program());
         return PluginHost.start(specs, info, request.pluginOutput());
     }
 
-    /** Not scoped: each vCPU's translator gets hooks of its own, since they carry per-translation state. */
+    /**
+     * Not scoped: each vCPU's translator gets hooks of its own, since they carry per-translation state.
+     * A run with plugins always gets plugin-gen's hooks, which emit nothing while no plugin watches
+     * translation, so that a translation callback registered later (from a vCPU-init callback, say)
+     * sees the blocks translated after it.
+     */
     @Provides
     static TranslatorHooks translatorHooks(PluginHost plugins) {
-        return plugins.wantsTranslation() ? plugins.newTranslatorHooks() : TranslatorHooks.NONE;
+        return plugins.newTranslatorHooks();
     }
 
     @Provides

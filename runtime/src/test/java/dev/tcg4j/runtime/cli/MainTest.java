@@ -53,6 +53,35 @@ class MainTest {
     }
 
     @Test
+    void logHelpListsTheItemsAndSucceeds() {
+        assertEquals(0, run("-d", "help"));
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertTrue(stdout.startsWith("Log items (comma separated):"), stdout);
+        for (String item : OptionParser.LOG_ITEMS) {
+            assertTrue(stdout.contains("\n" + item + " "), item);
+        }
+        assertEquals(0, run("-d", "in_asm,help", "prog"));
+    }
+
+    @Test
+    void aLogFileInAMissingDirectoryIsOneLineWithTheReason() {
+        assertEquals(1, run("-D", "/nonexistent-dir/log", "prog"));
+        assertEquals("tcg4j-riscv64: cannot open log file /nonexistent-dir/log: No such file or directory\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void tcg4jSystemPropertiesAreTakenBeforeTheProgramOnly() throws UsageException {
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        java.util.List<String> rest = OptionParser.takeSystemProperties(java.util.List.of("-Dtcg4j.plugin.maxVcpus=300",
+                "-D", "-Dtcg4j.not.this=1", "-plugin", "insn", "prog", "-Dtcg4j.guest=1"), props);
+        assertEquals(Map.of("tcg4j.plugin.maxVcpus", "300"), props);
+        assertEquals(java.util.List.of("-D", "-Dtcg4j.not.this=1", "-plugin", "insn", "prog", "-Dtcg4j.guest=1"), rest);
+        assertEquals(1, run("-Dtcg4j.x", "prog"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("tcg4j-riscv64: '-Dtcg4j.x' is not -Dtcg4j.NAME=VALUE"));
+    }
+
+    @Test
     void backendHelpListsTheComponentsBackendsOnePerLine() {
         assertEquals(0, run("-backend", "help"));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();

@@ -11,7 +11,7 @@ import java.lang.invoke.MethodType;
  *
  * <p>cbo.zero checks the block as a store (a fault is SIGSEGV at the block's first byte) and fills
  * it with zeros. Like QEMU's memset on the probed host page it is not a guest store: plugins see no
- * memory access, so the helper is not flagged as touching guest memory.
+ * memory access, so the helper is flagged NO_GUEST_MEMORY.
  *
  * <p>cbo.clean, cbo.flush and cbo.inval do nothing to memory, there being no cache to manage; they
  * may access a block that is readable or writable and otherwise fault as a store would.
@@ -22,9 +22,9 @@ public final class CacheBlockHelpers {
 
     private static final MethodType ADDRESS = MethodType.methodType(void.class, CpuState.class, long.class);
     public static final Helper ZERO = Helper.ofStatic("cbo_zero", CacheBlockHelpers.class, "zero", ADDRESS,
-            Helper.MAY_TRAP);
+            Helper.MAY_TRAP | Helper.NO_GUEST_MEMORY);
     public static final Helper MANAGE = Helper.ofStatic("cbo_manage", CacheBlockHelpers.class, "manage", ADDRESS,
-            Helper.MAY_TRAP);
+            Helper.MAY_TRAP | Helper.NO_GUEST_MEMORY);
 
     private static final byte[] ZEROS = new byte[BLOCK_SIZE];
 

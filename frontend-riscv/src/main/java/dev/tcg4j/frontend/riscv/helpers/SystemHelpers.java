@@ -9,26 +9,26 @@ import java.lang.invoke.VarHandle;
 public final class SystemHelpers {
     /** {@code illegalInstruction(pc)}: raises SIGILL for the instruction at pc. */
     public static final Helper ILLEGAL_INSTRUCTION = Helper.ofStatic("illegal_instruction", SystemHelpers.class,
-            "illegalInstruction", MethodType.methodType(void.class, long.class), Helper.MAY_TRAP);
+            "illegalInstruction", MethodType.methodType(void.class, long.class), Helper.MAY_TRAP | Helper.NO_GUEST_MEMORY);
     /** {@code breakpoint(pc)}: raises SIGTRAP for the ebreak at pc. */
     public static final Helper BREAKPOINT = Helper.ofStatic("breakpoint", SystemHelpers.class, "breakpoint",
-            MethodType.methodType(void.class, long.class), Helper.MAY_TRAP);
+            MethodType.methodType(void.class, long.class), Helper.MAY_TRAP | Helper.NO_GUEST_MEMORY);
     /** {@code hostTicks()}: what cycle, time and instret read in user mode (host ticks, as QEMU). */
     public static final Helper HOST_TICKS = Helper.ofStatic("host_ticks", SystemHelpers.class, "hostTicks",
-            MethodType.methodType(long.class), 0);
+            MethodType.methodType(long.class), Helper.NO_GUEST_MEMORY);
 
     /** {@code fenceFull()}: a fence that orders earlier stores before later loads. */
     public static final Helper FENCE_FULL = Helper.ofStatic("fence_full", SystemHelpers.class, "fenceFull",
-            MethodType.methodType(void.class), 0);
+            MethodType.methodType(void.class), Helper.NO_GUEST_MEMORY);
     /** {@code fenceAcquire()}: earlier loads before later loads and stores. */
     public static final Helper FENCE_ACQUIRE = Helper.ofStatic("fence_acquire", SystemHelpers.class,
-            "fenceAcquire", MethodType.methodType(void.class), 0);
+            "fenceAcquire", MethodType.methodType(void.class), Helper.NO_GUEST_MEMORY);
     /** {@code fenceRelease()}: earlier loads and stores before later stores. */
     public static final Helper FENCE_RELEASE = Helper.ofStatic("fence_release", SystemHelpers.class,
-            "fenceRelease", MethodType.methodType(void.class), 0);
+            "fenceRelease", MethodType.methodType(void.class), Helper.NO_GUEST_MEMORY);
     /** {@code fenceTso()}: every order but earlier stores before later loads (fence.tso). */
     public static final Helper FENCE_TSO = Helper.ofStatic("fence_tso", SystemHelpers.class, "fenceTso",
-            MethodType.methodType(void.class), 0);
+            MethodType.methodType(void.class), Helper.NO_GUEST_MEMORY);
 
     private SystemHelpers() {}
 

@@ -48,7 +48,8 @@ final class FpCalls {
             Class<?> owner = owner(insn.extension());
             if (owner != null && !inline(insn)) {
                 String name = insn.mnemonic().replace('.', '_');
-                m.put(insn, Helper.ofStatic(name, owner, name, type(insn), Helper.MAY_TRAP));
+                m.put(insn, Helper.ofStatic(name, owner, name, type(insn),
+                        Helper.MAY_TRAP | Helper.NO_GUEST_MEMORY));
             }
         }
         return Collections.unmodifiableMap(m);

@@ -1,6 +1,7 @@
 package dev.tcg4j.frontend.riscv.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.frontend.riscv.decode.Extension;
@@ -54,7 +55,8 @@ class HelperBindingTest {
             assertEquals(Helper.TOUCHES_GUEST_MEMORY | Helper.MAY_TRAP, h.flags(), h.name());
         }
         for (Helper h : FpCalls.HELPERS.values()) {
-            assertEquals(Helper.MAY_TRAP, h.flags(), h.name());
+            assertEquals(Helper.MAY_TRAP | Helper.NO_GUEST_MEMORY, h.flags(), h.name());
+            assertFalse(h.mayAccessGuestMemory(), h.name());
         }
         assertEquals(Extension.RV64A, Insn.AMOADD_W.extension());
     }
@@ -65,7 +67,7 @@ class HelperBindingTest {
             assertEquals(Helper.PURE, h.flags(), h.name());
         }
         // QEMU zeroes the block with memset on the probed page: plugins see no access
-        assertEquals(Helper.MAY_TRAP, CacheBlockHelpers.ZERO.flags());
-        assertEquals(Helper.MAY_TRAP, CacheBlockHelpers.MANAGE.flags());
+        assertEquals(Helper.MAY_TRAP | Helper.NO_GUEST_MEMORY, CacheBlockHelpers.ZERO.flags());
+        assertEquals(Helper.MAY_TRAP | Helper.NO_GUEST_MEMORY, CacheBlockHelpers.MANAGE.flags());
     }
 }
