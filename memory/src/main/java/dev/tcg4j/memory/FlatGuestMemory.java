@@ -194,6 +194,11 @@ public final class FlatGuestMemory implements GuestMemory {
             // a page mapped PROT_NONE has no bits at all: OBSERVED comes with the access it gains
             setBits(p, (bits(p) & CODE) | (prot & PROT_MASK) | ((prot & PROT_MASK) == 0 ? 0 : observedBit));
         }
+        if ((prot & PROT_MASK) != 0) {
+            // a reservation mapped PROT_NONE and opened later (a loader's way) must be found by the
+            // first observeStores too, or its stores would escape the observer on the fast paths
+            markChunksMapped(addr, len);
+        }
     }
 
     private void setPerms(long addr, long len, int prot) {
@@ -201,10 +206,14 @@ public final class FlatGuestMemory implements GuestMemory {
             setBits(p, prot == 0 ? 0 : prot | observedBit);
         }
         if (prot != 0) {
-            for (long c = addr >>> (PAGE_SHIFT + CHUNK_PAGES_SHIFT); c <= (addr + len - 1) >>> (PAGE_SHIFT + CHUNK_PAGES_SHIFT)
-                    && c < chunksMapped.length; c++) {
-                chunksMapped[(int) c] = true;
-            }
+            markChunksMapped(addr, len);
+        }
+    }
+
+    private void markChunksMapped(long addr, long len) {
+        for (long c = addr >>> (PAGE_SHIFT + CHUNK_PAGES_SHIFT); c <= (addr + len - 1) >>> (PAGE_SHIFT + CHUNK_PAGES_SHIFT)
+                && c < chunksMapped.length; c++) {
+            chunksMapped[(int) c] = true;
         }
     }
 

@@ -191,4 +191,17 @@ class FlatGuestMemoryTest {
         TranslatedAccess.st64(mem, mem.pageTable(), mem.pageCount(), mem.hostBase(), 0x40008, 5);
         assertEquals(List.of(0x40008L), seen);
     }
+
+    @Test
+    void aReservationOpenedBeforeTheFirstObserverIsObserved() {
+        // a loader's way: the program's reservation mapped PROT_NONE, its segments opened, then
+        // lockstep starts observing; in a 1 GiB chunk nothing else was ever mapped in
+        long reservation = 0x8000_0000L;
+        mem.map(reservation, 0x4000, 0);
+        mem.protect(reservation + 0x1000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
+        List<Long> seen = new ArrayList<>();
+        mem.observeStores((a, old) -> seen.add(a));
+        TranslatedAccess.st64(mem, mem.pageTable(), mem.pageCount(), mem.hostBase(), reservation + 0x1008, 5);
+        assertEquals(List.of(reservation + 0x1008), seen);
+    }
 }
