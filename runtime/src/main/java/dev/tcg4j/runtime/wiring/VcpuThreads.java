@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class VcpuThreads implements VcpuStarter {
     private static final Logger INTERNAL = LoggerFactory.getLogger("tcg4j.internal");
+    /** {@code -d plugin}: a failing plugin's stack trace, which the one-line error leaves out. */
+    private static final Logger PLUGIN_LOG = LoggerFactory.getLogger("tcg4j.plugin");
     /** Host stack of a vCPU thread: the translator and deep helper chains want more than the default. */
     private static final long STACK_BYTES = 16L << 20;
 
@@ -94,7 +96,10 @@ final class VcpuThreads implements VcpuStarter {
                 linux.exitGroup(exit.status());
                 plugins.vcpuExit(cpu);
             }
-        } catch (PluginFailure | LockstepDivergence e) {
+        } catch (PluginFailure e) {
+            PLUGIN_LOG.debug("{}", e.getMessage(), e.getCause());
+            linux.fail(e.getMessage());
+        } catch (LockstepDivergence e) {
             linux.fail(e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             INTERNAL.debug("internal error", e);
