@@ -20,8 +20,11 @@ public final class OptionParser {
     private static final Set<String> QEMU_ONLY_LOG_ITEMS = Set.of("out_asm", "op_opt", "op_ind", "cpu",
             "mmu", "pcall", "cpu_reset", "guest_errors", "page", "fdt", "pm", "tid", "vpu", "invalid_mem");
 
-    /** The backend blocks run on unless {@code -backend} names another. */
-    public static final String DEFAULT_BACKEND = "tiered";
+    /**
+     * The backend blocks run on unless {@code -backend} names another. Still bytecode: tiered
+     * regressed a hot loop (int_sieve_hash) 7x against it on a quiet machine, see ARCHITECTURE.md.
+     */
+    public static final String DEFAULT_BACKEND = "bytecode";
 
     private OptionParser() {}
 

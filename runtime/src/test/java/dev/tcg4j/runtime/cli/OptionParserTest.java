@@ -89,7 +89,7 @@ class OptionParserTest {
 
     @Test
     void backendIsBytecodeUnlessNamed() throws Exception {
-        assertEquals("tiered", parse("p").backend());
+        assertEquals("bytecode", parse("p").backend());
         assertEquals("lockstep", parse("-backend", "lockstep", "p").backend());
         assertEquals("interpreter", parse("--backend", "interpreter", "p", "-backend", "x").backend());
         UsageException e = assertThrows(UsageException.class, () -> parse("-backend"));

@@ -104,10 +104,10 @@ class BackendChoiceTest {
     }
 
     @Test
-    void theProductionEmulatorOffersEveryShippedBackendAndDefaultsToTiered() {
+    void theProductionEmulatorOffersEveryShippedBackendAndDefaultsToBytecode() {
         Set<String> names = EmulatorComponent.create().emulator().backendNames();
 
         assertEquals(Set.of("tiered", "bytecode", "interpreter", "lockstep"), names);
-        assertEquals("tiered", OptionParser.DEFAULT_BACKEND);
+        assertEquals("bytecode", OptionParser.DEFAULT_BACKEND);
     }
 }
