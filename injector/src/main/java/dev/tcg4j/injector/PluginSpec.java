@@ -1,5 +1,6 @@
 package dev.tcg4j.injector;
 
+import dev.tcg4j.plugin.api.Plugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,18 @@ import java.util.Map;
 /**
  * One {@code -plugin NAME,KEY=VALUE,...} option: the plugin's name (or jar path) and its arguments
  * in order. Keys may repeat (several {@code match=} for the insn plugin), so the arguments are a list.
+ * An embedder may give the plugin itself ({@code instance}), which is then installed as it is.
  */
-public record PluginSpec(String name, List<Map.Entry<String, String>> args) {
+public record PluginSpec(String name, List<Map.Entry<String, String>> args, Plugin instance) {
+    public PluginSpec(String name, List<Map.Entry<String, String>> args) {
+        this(name, args, null);
+    }
+
+    /** A plugin object an embedder made, with its arguments. */
+    public static PluginSpec of(Plugin plugin, List<Map.Entry<String, String>> args) {
+        return new PluginSpec(plugin.name(), args, plugin);
+    }
+
     public PluginSpec {
         List<Map.Entry<String, String>> copy = new ArrayList<>();
         for (Map.Entry<String, String> e : args) {

@@ -119,8 +119,9 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
         PluginCore core = new PluginCore(guest, output, Integer.getInteger("tcg4j.plugin.maxVcpus", DEFAULT_MAX_VCPUS));
         PluginLoader loader = new PluginLoader();
         for (PluginSpec spec : specs) {
-            List<Plugin> plugins = loader.load(spec.name());
-            List<String> picked = spec.name().endsWith(".jar") ? spec.values(PICK_ARGUMENT) : List.of();
+            List<Plugin> plugins = spec.instance() != null ? List.of(spec.instance()) : loader.load(spec.name());
+            List<String> picked = spec.instance() == null && spec.name().endsWith(".jar")
+                    ? spec.values(PICK_ARGUMENT) : List.of();
             if (!picked.isEmpty()) {
                 plugins = pick(spec.name(), plugins, picked.getLast());
             }

@@ -57,6 +57,11 @@ public final class AddressSpace {
 
     private record FilePage(MappedFile file, long offset) {}
 
+    /** RLIMIT_AS as an embedder sets it: the bytes of guest address space mappings may take. */
+    private long limitBytes = Long.MAX_VALUE;
+    /** Bytes of {@link #regions}, kept with every reserve and release. */
+    private long reservedBytes;
+
     public AddressSpace(GuestMemory memory) {
         this(memory, DEFAULT_STACK_SIZE);
     }
@@ -97,8 +102,34 @@ public final class AddressSpace {
         return true;
     }
 
+    /**
+     * Sets the most bytes the guest's mappings may take (the embedding API's memory limit, the
+     * kernel's RLIMIT_AS): mmap and brk past it fail with ENOMEM. The program's own image and stack
+     * count, but are never refused.
+     */
+    public synchronized void setLimit(long bytes) {
+        limitBytes = bytes;
+    }
+
+    /** True when mapping {@code [addr, addr + len)} keeps the mappings within the limit. */
+    public synchronized boolean fitsLimit(long addr, long len) {
+        if (limitBytes == Long.MAX_VALUE) {
+            return true;
+        }
+        long start = GuestMemory.pageFloor(addr);
+        long end = GuestMemory.pageCeil(addr + len);
+        long overlap = 0;
+        Map.Entry<Long, Long> e = regions.lowerEntry(end);
+        while (e != null && e.getValue() > start) {
+            overlap += Math.min(e.getValue(), end) - Math.max(e.getKey(), start);
+            e = regions.lowerEntry(Math.min(e.getKey(), end));
+        }
+        return reservedBytes + (end - start - overlap) <= limitBytes;
+    }
+
     private void reserve(long start, long end) {
         release(start, end);
+        reservedBytes += end - start;
         Long mergedStart = start;
         Long mergedEnd = end;
         Map.Entry<Long, Long> before = regions.floorEntry(start);
@@ -121,6 +152,7 @@ public final class AddressSpace {
             long s = e.getKey();
             long t = e.getValue();
             regions.remove(s);
+            reservedBytes -= Math.min(t, end) - Math.max(s, start);
             if (s < start) {
                 regions.put(s, start);
             }
@@ -182,7 +214,7 @@ public final class AddressSpace {
     public synchronized long mapAnywhere(long hint, long len, int prot) {
         long size = GuestMemory.pageCeil(len);
         long addr = findFree(hint, size);
-        if (addr < 0) {
+        if (addr < 0 || !fitsLimit(addr, size)) {
             return -1;
         }
         mapFixed(addr, size, prot);
@@ -237,6 +269,9 @@ public final class AddressSpace {
                 unmap(addr + newSize, oldSize - newSize);
             }
             return addr;
+        }
+        if (!fitsLimit(addr + oldSize, newSize - oldSize)) {
+            return -Errno.ENOMEM;
         }
         if (inWindow(addr, newSize) && isFree(addr + oldSize, addr + newSize)) {
             reserve(addr + oldSize, addr + newSize);
@@ -345,7 +380,7 @@ public final class AddressSpace {
         long oldEnd = GuestMemory.pageCeil(brk);
         long newEnd = GuestMemory.pageCeil(addr);
         if (newEnd > oldEnd) {
-            if (!inWindow(oldEnd, newEnd - oldEnd) || !isFree(oldEnd, newEnd)) {
+            if (!inWindow(oldEnd, newEnd - oldEnd) || !isFree(oldEnd, newEnd) || !fitsLimit(oldEnd, newEnd - oldEnd)) {
                 return brk;
             }
             reserve(oldEnd, newEnd);

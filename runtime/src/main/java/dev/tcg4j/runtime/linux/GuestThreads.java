@@ -22,10 +22,18 @@ public final class GuestThreads {
     private volatile VcpuStarter starter;
     private boolean ended;
     private int status;
+    private int signal;
     private String failure;
 
-    /** How the process ended: its status, or the one-line failure of the emulator. */
-    public record End(int status, String failure) {}
+    /**
+     * How the process ended: its status, or the one-line failure of the emulator; {@code signal} is
+     * the signal it died of (status 128 + signal), 0 when it exited.
+     */
+    public record End(int status, String failure, int signal) {
+        public End(int status, String failure) {
+            this(status, failure, 0);
+        }
+    }
 
     /** How new threads get a vCPU and a host thread; without one, clone cannot make threads. */
     public void setStarter(VcpuStarter starter) {
@@ -105,12 +113,18 @@ public final class GuestThreads {
      * Every thread but the caller's is asked to stop.
      */
     public void end(int status, String failure) {
+        end(status, failure, 0);
+    }
+
+    /** As {@link #end(int, String)}, for a process that dies of {@code signal} (0: none). */
+    public void end(int status, String failure, int signal) {
         synchronized (this) {
             if (ended) {
                 return;
             }
             ended = true;
             this.status = status;
+            this.signal = signal;
             this.failure = failure;
             notifyAll();
         }
@@ -136,6 +150,6 @@ public final class GuestThreads {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return new End(status, failure);
+        return new End(status, failure, signal);
     }
 }

@@ -151,6 +151,11 @@ public final class LinuxProcess implements GuestEvents {
         ctx.threads().end(status, null);
     }
 
+    /** As {@link #exitGroup(int)}, for the end {@code exit} says: by exit_group or by its signal. */
+    public void exitGroup(GuestExit exit) {
+        ctx.threads().end(exit.status(), null, exit.signal());
+    }
+
     /** The emulator cannot go on (a plugin failed, an internal error): the process ends with one line. */
     public void fail(String message) {
         ctx.threads().end(1, message);

@@ -1,6 +1,7 @@
 package dev.tcg4j.runtime.wiring;
 
 import dev.tcg4j.ir.spi.Backend;
+import dev.tcg4j.runtime.linux.GuestThreads;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,16 +40,22 @@ public final class Emulator {
         return new TreeSet<>(backends.keySet());
     }
 
+    /** Runs the request; returns the host exit status (128 + signal for a death by signal). */
     public int run(RunRequest req) {
+        return runForEnd(req).status();
+    }
+
+    /** Runs the request; returns how it ended, with the signal the guest died of, if any. */
+    public GuestThreads.End runForEnd(RunRequest req) {
         if (!backends.containsKey(req.backend())) {
-            return fail(req, "unknown backend '" + req.backend() + "' (known: "
-                    + String.join(", ", backendNames()) + ")");
+            return new GuestThreads.End(fail(req, "unknown backend '" + req.backend() + "' (known: "
+                    + String.join(", ", backendNames()) + ")"), null);
         }
-        return runs.create(req).guestRun().execute();
+        return runs.create(req).guestRun().executeForEnd();
     }
 
     static int fail(RunRequest req, String message) {
-        req.stderr().println(PROG + ": " + message);
+        req.stderr().println(req.progName() + ": " + message);
         req.stderr().flush();
         return 1;
     }

@@ -51,6 +51,7 @@ public final class GuestRun {
     private final LoadedImage image;
     private final Provider<PluginHost> plugins;
     private boolean vcpusLeftRunning;
+    private int endSignal;
 
     @Inject
     GuestRun(RunRequest req, GuestArch arch, ProcessComponent.Factory processes, ProgramSymbols symbols,
@@ -65,6 +66,16 @@ public final class GuestRun {
 
     /** Runs the program; returns the host exit status. */
     public int execute() {
+        return executeForEnd().status();
+    }
+
+    /** Runs the program; returns how it ended: the host exit status and the signal it died of, if any. */
+    public GuestThreads.End executeForEnd() {
+        int status = executeProgram();
+        return new GuestThreads.End(status, null, endSignal);
+    }
+
+    private int executeProgram() {
         ElfFile elf;
         try {
             elf = ElfFile.parse(readProgram(req.program()), arch.elfMachine());
@@ -84,6 +95,7 @@ public final class GuestRun {
             return runProgram(elf, process);
         } finally {
             if (!vcpusLeftRunning) {
+                process.linux().context().fds().closeAll();
                 memory.close();
             }
         }
@@ -150,6 +162,7 @@ public final class GuestRun {
                 return Emulator.fail(req, end.failure());
             }
             host.atExit();
+            endSignal = end.signal();
             return end.status();
         } catch (PluginFailure e) {
             PLUGIN_LOG.debug("{}", e.getMessage(), e.getCause());

@@ -35,7 +35,9 @@ interface ProcessModule {
     @Provides
     @ProcessScope
     static AddressSpace addressSpace(GuestMemory memory, RunRequest request) {
-        return new AddressSpace(memory, request.stackSize());
+        AddressSpace space = new AddressSpace(memory, request.stackSize());
+        space.setLimit(request.memoryLimit());
+        return space;
     }
 
     /** The cache drops blocks whose code is written to or unmapped. */
@@ -55,8 +57,13 @@ interface ProcessModule {
         String absolute = Path.of(request.program()).toAbsolutePath().normalize().toString();
         // "-d int" shows exceptions: then a fatal signal is announced as qemu does when it dumps core
         boolean announce = LoggerFactory.getLogger("tcg4j.int").isDebugEnabled();
-        return new LinuxProcess(arch, space, libc, abi, absolute, sysroot, Emulator.PROG, request.stderr(),
-                announce);
+        LinuxProcess linux = new LinuxProcess(arch, space, libc, abi, absolute, sysroot, request.progName(),
+                request.stderr(), announce);
+        RunRequest.HostStdio stdio = request.stdio();
+        if (!stdio.equals(RunRequest.HostStdio.INHERIT)) {
+            linux.context().fds().setStdio(stdio.in(), stdio.out(), stdio.err());
+        }
+        return linux;
     }
 
     /** The -L prefix; {@link GuestRun} finds the interpreter through it, the file system calls absolute paths. */

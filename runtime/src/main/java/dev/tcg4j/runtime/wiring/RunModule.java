@@ -45,13 +45,14 @@ interface RunModule {
     @Provides
     @RunScope
     static PluginHost plugins(RunRequest request, GuestFrontend frontend, ProgramSymbols symbols, LoadedImage image) {
-        if (request.plugins().isEmpty()) {
+        if (request.plugins().isEmpty() && request.pluginSpecs().isEmpty()) {
             return new NoPlugins();
         }
         List<PluginSpec> specs = new ArrayList<>();
         for (String p : request.plugins()) {
             specs.add(PluginSpec.parse(p));
         }
+        specs.addAll(request.pluginSpecs());
         GuestInfo info = new GuestInfo(frontend.arch(), frontend.disassembler(), symbols, request.exec().logFilter(),
                 image.program());
         return PluginHost.start(specs, info, request.pluginOutput());

@@ -18,11 +18,31 @@ public final class FdTable {
 
     private final Libc libc;
     private final TreeMap<Integer, Integer> guestToHost = new TreeMap<>();
+    /** The host fds behind guest 0, 1 and 2 at the start: owned by whoever started the run, never closed here. */
+    private int[] stdio = {0, 1, 2};
 
     public FdTable(Libc libc) {
         this.libc = libc;
         for (int fd = 0; fd < 3; fd++) {
             guestToHost.put(fd, fd);
+        }
+    }
+
+    /**
+     * Makes guest 0, 1 and 2 stand for these host fds instead of the emulator's own (an embedder's
+     * pipes or files). Like the host's 0, 1 and 2, they are never closed by the guest's close.
+     */
+    public synchronized void setStdio(int in, int out, int err) {
+        stdio = new int[] {in, out, err};
+        for (int fd = 0; fd < 3; fd++) {
+            guestToHost.put(fd, stdio[fd]);
+        }
+    }
+
+    /** The process ended: closes every host fd the guest still had open but the start's stdio. */
+    public synchronized void closeAll() {
+        for (Integer guestFd : new java.util.ArrayList<>(guestToHost.keySet())) {
+            close(guestFd);
         }
     }
 
@@ -72,7 +92,8 @@ public final class FdTable {
     }
 
     private long closeHost(int hostFd) {
-        if (hostFd <= 2 || guestToHost.containsValue(hostFd)) {
+        if (hostFd <= 2 || hostFd == stdio[0] || hostFd == stdio[1] || hostFd == stdio[2]
+                || guestToHost.containsValue(hostFd)) {
             return 0;
         }
         return libc.close(hostFd);

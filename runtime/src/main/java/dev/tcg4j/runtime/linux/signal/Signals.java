@@ -300,6 +300,6 @@ public final class Signals {
                     + ") - core dumped");
             stderr.flush();
         }
-        throw new GuestExit(128 + sig);
+        throw GuestExit.bySignal(sig);
     }
 }

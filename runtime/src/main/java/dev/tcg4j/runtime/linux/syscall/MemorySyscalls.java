@@ -76,6 +76,9 @@ final class MemorySyscalls {
             if ((flags & MAP_FIXED) == 0 && !space.isFree(addr, addr + size)) {
                 return -Errno.EEXIST;
             }
+            if (!space.fitsLimit(addr, size)) {
+                return -Errno.ENOMEM;
+            }
             space.mapFixed(addr, size, p);
             at = addr;
         } else {
