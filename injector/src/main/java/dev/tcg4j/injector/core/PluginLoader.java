@@ -4,7 +4,6 @@ import dev.tcg4j.injector.PluginStartException;
 import dev.tcg4j.plugin.api.Plugin;
 import java.io.IOException;
 import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,8 @@ import java.util.TreeSet;
 /**
  * Finds plugins by name: a plain name among the {@link ServiceLoader} providers of the class path
  * ({@code libNAME.so} standing for NAME), a name ending in {@code .jar} as the providers of that jar
- * alone. Each call makes fresh instances, so
+ * alone, loaded by a {@link PluginClassLoader} of its own (the jar first; the plugin API and the JDK
+ * from outside). Each call makes fresh instances, so
  * one plugin given twice on the command line runs as two independent instances.
  */
 final class PluginLoader {
@@ -69,14 +69,14 @@ final class PluginLoader {
         }
         URLClassLoader loader;
         try {
-            loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, Plugin.class.getClassLoader());
+            loader = new PluginClassLoader(jar.toUri().toURL());
         } catch (MalformedURLException e) {
             throw new PluginStartException("cannot open plugin jar " + jar + ": " + e.getMessage());
         }
         List<Plugin> plugins = new ArrayList<>();
         try {
             for (ServiceLoader.Provider<Plugin> p : ServiceLoader.load(Plugin.class, loader).stream().toList()) {
-                // the parent's providers show up too; keep only the jar's own
+                // only the jar's own providers are visible; the check keeps it so should that change
                 if (p.type().getClassLoader() == loader) {
                     plugins.add(p.get());
                 }
