@@ -3,18 +3,35 @@ package dev.tcg4j.ir.spi;
 import dev.tcg4j.ir.TranslationBlock;
 import java.util.List;
 
-/** Turns a translation block's IR into something that runs. */
+/**
+ * Turns a translation block's IR into something that runs.
+ *
+ * <p>Threading: every vCPU thread translates and compiles its own blocks, so {@link #compile} and
+ * {@link #compileRegion} may be called from several threads at once; the blocks they return are run
+ * by any vCPU thread, and by several at once.
+ */
 public interface Backend {
+    /**
+     * The backend's name, as {@code -backend} takes it.
+     *
+     * @return the name
+     */
     String name();
 
     /**
      * Compiles one block. Its goto_tb exits return their slot, so that the runtime can chain them.
      *
+     * @param tb the block, after the inject pass
+     * @return the code that runs it
      * @throws BlockTooLargeException when the block should be translated again with fewer instructions
      */
     ExecutableBlock compile(TranslationBlock tb);
 
-    /** True when {@link #compileRegion} is supported. */
+    /**
+     * Whether regions compile.
+     *
+     * @return true when {@link #compileRegion} is supported
+     */
     default boolean compilesRegions() {
         return false;
     }
@@ -30,6 +47,8 @@ public interface Backend {
      * returns {@code ExitCodes.LOOKUP}, as does a goto_tb without a static target. The result says
      * how many chainable exits there are.
      *
+     * @param blocks the members, the region's first entry first
+     * @return one entry per member, and the number of chainable exits
      * @throws BlockTooLargeException when the region should be retried with fewer members
      */
     default CompiledRegion compileRegion(List<TranslationBlock> blocks) {

@@ -4,6 +4,7 @@ import dev.tcg4j.ir.TbBuilder;
 
 /** A frontend's translator for one block, driven by {@link TranslatorLoop} one instruction at a time. */
 public interface BlockTranslator {
+    /** What translating one instruction did to the block. */
     enum Status {
         /** The instruction is translated and the block may go on. */
         CONTINUE,
@@ -16,15 +17,26 @@ public interface BlockTranslator {
         NOT_IN_THIS_BLOCK
     }
 
-    /** Address of the next instruction to translate. */
+    /**
+     * Where translation goes on.
+     *
+     * @return the address of the next instruction to translate
+     */
     long nextPc();
 
     /**
      * Fetches and translates the instruction at {@link #nextPc()}, recording it with
      * {@link TbBuilder#recordInsn}. A fetch fault throws {@code GuestTrap}.
+     *
+     * @param b the block being built
+     * @return whether the block goes on
      */
     Status translateInsn(TbBuilder b);
 
-    /** Ends a block that stopped without an exit of its own: falls through to {@link #nextPc()}. */
+    /**
+     * Ends a block that stopped without an exit of its own: falls through to {@link #nextPc()}.
+     *
+     * @param b the block being built
+     */
     void endBlock(TbBuilder b);
 }

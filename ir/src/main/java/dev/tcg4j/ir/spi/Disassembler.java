@@ -4,5 +4,11 @@ import dev.tcg4j.ir.GuestInsn;
 
 /** Prints a guest instruction in objdump syntax. */
 public interface Disassembler {
+    /**
+     * Disassembles one instruction.
+     *
+     * @param insn the instruction
+     * @return its text, for example {@code "addi a0,a0,1"}
+     */
     String disassemble(GuestInsn insn);
 }

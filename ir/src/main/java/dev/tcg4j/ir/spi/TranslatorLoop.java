@@ -21,11 +21,21 @@ public final class TranslatorLoop {
     private final GuestFrontend frontend;
     private final boolean verify;
 
-    /** A loop that verifies blocks when {@link IrVerifier#enabled()} says so at its creation. */
+    /**
+     * A loop that verifies blocks when {@link IrVerifier#enabled()} says so at its creation.
+     *
+     * @param frontend the guest's frontend
+     */
     public TranslatorLoop(GuestFrontend frontend) {
         this(frontend, IrVerifier.enabled());
     }
 
+    /**
+     * A loop that verifies blocks or not.
+     *
+     * @param frontend the guest's frontend
+     * @param verify whether every block is verified before and after the inject pass
+     */
     public TranslatorLoop(GuestFrontend frontend, boolean verify) {
         this.frontend = frontend;
         this.verify = verify;
@@ -34,7 +44,14 @@ public final class TranslatorLoop {
     /**
      * Translates the block at {@code pc}. A fault while fetching its first instruction propagates as
      * {@link GuestTrap} and leaves nothing behind; a fault on a later instruction ends the block
-     * before it.
+     * before it. Each vCPU thread translates with a loop and hooks of its own.
+     *
+     * @param code the guest memory the code is read from
+     * @param pc the block's first guest address
+     * @param flags the block's flags, kept in the translation block
+     * @param maxInsns the most guest instructions the block may hold
+     * @param hooks the plugin hooks ({@link TranslatorHooks#NONE} without plugins)
+     * @return the block, after the inject pass
      */
     public TranslationBlock translate(GuestMemory code, long pc, int flags, int maxInsns, TranslatorHooks hooks) {
         TbBuilder b = new TbBuilder(pc, flags, hooks);

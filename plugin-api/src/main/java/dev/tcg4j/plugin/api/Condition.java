@@ -5,9 +5,30 @@ package dev.tcg4j.plugin.api;
  * {@code entry COND imm} holds, comparing both as unsigned 64-bit integers.
  */
 public enum Condition {
-    NEVER, ALWAYS, EQ, NE, LT, LE, GT, GE;
+    /** Never holds: the callback never runs. */
+    NEVER,
+    /** Always holds: the callback always runs. */
+    ALWAYS,
+    /** {@code entry == imm}. */
+    EQ,
+    /** {@code entry != imm}. */
+    NE,
+    /** {@code entry < imm}, unsigned. */
+    LT,
+    /** {@code entry <= imm}, unsigned. */
+    LE,
+    /** {@code entry > imm}, unsigned. */
+    GT,
+    /** {@code entry >= imm}, unsigned. */
+    GE;
 
-    /** Evaluates {@code a COND b} with unsigned comparisons. */
+    /**
+     * Evaluates {@code a COND b} with unsigned comparisons.
+     *
+     * @param a the scoreboard entry's value
+     * @param b the immediate
+     * @return whether the condition holds
+     */
     public boolean test(long a, long b) {
         int c = Long.compareUnsigned(a, b);
         return switch (this) {

@@ -8,5 +8,10 @@ package dev.tcg4j.plugin.api;
  * {@link #HOSTCALL} too, from the call to the restored pc.
  */
 public enum Discontinuity {
-    INTERRUPT, EXCEPTION, HOSTCALL
+    /** An asynchronous signal entered its handler. */
+    INTERRUPT,
+    /** A synchronous signal (a fault, an illegal instruction, a breakpoint) entered its handler. */
+    EXCEPTION,
+    /** A system call, or a return from a signal handler. */
+    HOSTCALL
 }

@@ -7,6 +7,10 @@ package dev.tcg4j.plugin.api;
 @FunctionalInterface
 public interface DiscontinuityCallback {
     /**
+     * The vCPU's pc jumped. Runs on the vCPU's own thread.
+     *
+     * @param vcpuIndex the vCPU that jumped
+     * @param kind why it jumped
      * @param fromPc for an exception or a host call the instruction that caused it; for an interrupt
      *     the instruction that would have run next
      * @param toPc the next instruction the vCPU runs

@@ -6,5 +6,11 @@ package dev.tcg4j.plugin.api;
  */
 @FunctionalInterface
 public interface ExecCallback {
+    /**
+     * The instrumented block or instruction is executing.
+     *
+     * @param vcpuIndex the vCPU executing it, whose thread this is
+     * @param userData what the registration was given
+     */
     void onExec(int vcpuIndex, Object userData);
 }

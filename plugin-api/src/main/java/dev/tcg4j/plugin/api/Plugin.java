@@ -12,7 +12,11 @@ package dev.tcg4j.plugin.api;
  * callbacks on the context; everything else happens in those callbacks.
  */
 public interface Plugin {
-    /** The name users give to {@code -plugin NAME,...}, for example {@code "insn"}. */
+    /**
+     * The plugin's name.
+     *
+     * @return the name users give to {@code -plugin NAME,...}, for example {@code "insn"}
+     */
     String name();
 
     /**

@@ -11,8 +11,19 @@ import java.util.Optional;
  * repeat (QEMU's insn plugin takes several {@code match=}), so this is a list of pairs, not a map.
  */
 public final class PluginArgs {
-    /** One {@code KEY=VALUE} item. */
+    /**
+     * One {@code KEY=VALUE} item.
+     *
+     * @param key the text before the first {@code =}
+     * @param value the text after it ({@code on} for an item without {@code =})
+     */
     public record Arg(String key, String value) {
+        /**
+         * Checks the item.
+         *
+         * @param key the key
+         * @param value the value
+         */
         public Arg {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
@@ -33,24 +44,49 @@ public final class PluginArgs {
         this.args = args;
     }
 
+    /**
+     * Arguments from items.
+     *
+     * @param args the items, in order
+     * @return the arguments
+     */
     public static PluginArgs of(List<Arg> args) {
         return args.isEmpty() ? EMPTY : new PluginArgs(Collections.unmodifiableList(new ArrayList<>(args)));
     }
 
+    /**
+     * No arguments.
+     *
+     * @return the empty arguments
+     */
     public static PluginArgs empty() {
         return EMPTY;
     }
 
-    /** All items in order. */
+    /**
+     * All items.
+     *
+     * @return the items in order
+     */
     public List<Arg> all() {
         return args;
     }
 
+    /**
+     * Whether there are none.
+     *
+     * @return true when no item was given
+     */
     public boolean isEmpty() {
         return args.isEmpty();
     }
 
-    /** The value of the last item with this key, as later options override earlier ones. */
+    /**
+     * The value of the last item with this key, as later options override earlier ones.
+     *
+     * @param key the key
+     * @return its last value, or empty when no item has it
+     */
     public Optional<String> last(String key) {
         for (int i = args.size() - 1; i >= 0; i--) {
             if (args.get(i).key().equals(key)) {
@@ -60,7 +96,12 @@ public final class PluginArgs {
         return Optional.empty();
     }
 
-    /** The values of every item with this key, in order. */
+    /**
+     * The values of every item with this key, in order.
+     *
+     * @param key the key
+     * @return its values, empty when no item has it
+     */
     public List<String> values(String key) {
         List<String> out = new ArrayList<>();
         for (Arg a : args) {
@@ -74,6 +115,9 @@ public final class PluginArgs {
     /**
      * The boolean value of the last item with this key, or {@code defaultValue} when there is none.
      *
+     * @param key the key
+     * @param defaultValue the value when no item has the key
+     * @return the value
      * @throws PluginArgumentException when the value is not a boolean (see {@link #parseBool})
      */
     public boolean bool(String key, boolean defaultValue) {
@@ -85,6 +129,11 @@ public final class PluginArgs {
      * Parses a boolean the way QEMU's {@code qemu_plugin_bool_parse} does: {@code on}, {@code yes},
      * {@code true} and {@code y} are true; {@code off}, {@code no}, {@code false} and {@code n} are
      * false; anything else is an error naming the argument.
+     *
+     * @param name the argument's key, for the error message
+     * @param value the text to parse
+     * @return the value
+     * @throws PluginArgumentException when the text is not a boolean
      */
     public static boolean parseBool(String name, String value) {
         if (value != null) {

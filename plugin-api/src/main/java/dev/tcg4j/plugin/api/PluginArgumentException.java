@@ -7,6 +7,11 @@ package dev.tcg4j.plugin.api;
 public class PluginArgumentException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A rejection.
+     *
+     * @param message what is wrong, shown to the user as is
+     */
     public PluginArgumentException(String message) {
         super(message);
     }

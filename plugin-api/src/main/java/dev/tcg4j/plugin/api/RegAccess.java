@@ -9,14 +9,29 @@ package dev.tcg4j.plugin.api;
  * events (vCPU init and exit, system calls, discontinuities) may do all of these.
  */
 public enum RegAccess {
-    NO_REGS, R_REGS, RW_REGS, RW_REGS_PC;
+    /** The callback touches no register. */
+    NO_REGS,
+    /** The callback reads registers. */
+    R_REGS,
+    /** The callback reads and writes registers, but not the pc. */
+    RW_REGS,
+    /** The callback reads and writes registers and may set the pc ({@link PluginContext#setPc}). */
+    RW_REGS_PC;
 
-    /** True when this access includes reading registers. */
+    /**
+     * Whether registers may be read.
+     *
+     * @return true when this access includes reading registers
+     */
     public boolean reads() {
         return this != NO_REGS;
     }
 
-    /** True when this access includes writing registers. */
+    /**
+     * Whether registers may be written.
+     *
+     * @return true when this access includes writing registers
+     */
     public boolean writes() {
         return this == RW_REGS || this == RW_REGS_PC;
     }

@@ -14,6 +14,14 @@ import java.util.Objects;
  * @param sizeBytes the register's width in bytes
  */
 public record Register(int id, String name, String feature, int sizeBytes) {
+    /**
+     * Checks the descriptor.
+     *
+     * @param id the handle
+     * @param name the name
+     * @param feature the gdb feature
+     * @param sizeBytes the width
+     */
     public Register {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(feature, "feature");

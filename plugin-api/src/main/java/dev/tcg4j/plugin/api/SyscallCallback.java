@@ -4,6 +4,9 @@ package dev.tcg4j.plugin.api;
 @FunctionalInterface
 public interface SyscallCallback {
     /**
+     * The vCPU is entering a system call. Runs on that vCPU's own thread.
+     *
+     * @param vcpuIndex the calling vCPU
      * @param number the system call number
      * @param args its six arguments (a copy; changing it changes nothing)
      */

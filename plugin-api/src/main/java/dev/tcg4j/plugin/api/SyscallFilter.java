@@ -11,5 +11,13 @@ import java.util.OptionalLong;
  */
 @FunctionalInterface
 public interface SyscallFilter {
+    /**
+     * Decides. Runs on the calling vCPU's own thread.
+     *
+     * @param vcpuIndex the calling vCPU
+     * @param number the system call number
+     * @param args its six arguments
+     * @return the result the guest gets instead of the call, or empty to let the call run
+     */
     OptionalLong filter(int vcpuIndex, long number, long[] args);
 }

@@ -7,5 +7,12 @@ package dev.tcg4j.plugin.api;
  */
 @FunctionalInterface
 public interface SyscallReturnCallback {
+    /**
+     * The call returned. Runs on the calling vCPU's own thread.
+     *
+     * @param vcpuIndex the calling vCPU
+     * @param number the system call number
+     * @param result what the guest gets
+     */
     void onSyscallReturn(int vcpuIndex, long number, long result);
 }
