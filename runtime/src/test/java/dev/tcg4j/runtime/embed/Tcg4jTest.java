@@ -202,6 +202,22 @@ class Tcg4jTest {
         assertTrue(grown < reservation, "VmSize grew by " + grown + " bytes over " + runs + " runs");
     }
 
+    @Test
+    void runsOnSeveralThreadsAtOnceKeepTheirOwnStdio() throws Exception {
+        List<java.util.concurrent.Future<Outcome>> runs = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+            for (int i = 0; i < 3; i++) {
+                String input = ("thread " + i + "\n").repeat(1000);
+                String arg = Integer.toString(i);
+                runs.add(pool.submit(() -> embedded(Tcg4j.builder().program(echo).args(arg).env(Map.of()), input)));
+            }
+            for (int i = 0; i < 3; i++) {
+                String input = ("thread " + i + "\n").repeat(1000);
+                assertEquals(qemu(echo, Map.of(), input, Integer.toString(i)), runs.get(i).get());
+            }
+        }
+    }
+
     /** This process's VmSize from /proc/self/status, in bytes. */
     private static long vmSize() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
