@@ -334,6 +334,10 @@ final class GuestProcesses implements ProcessTable.Launcher {
 
     /** The host file an exec'd path names: under the -L prefix first, relative ones from the cwd. */
     private String hostPath(LinuxProcess process, String path) {
+        int pid = process.context().pid();
+        if (path.equals("/proc/self/exe") || path.equals("/proc/" + pid + "/exe")) {
+            return process.context().programPath(); // the guest's program, not the JVM (busybox re-runs itself so)
+        }
         if (path.startsWith("/")) {
             return process.context().sysroot().map(path);
         }
