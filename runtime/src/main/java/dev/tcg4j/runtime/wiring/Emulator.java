@@ -47,6 +47,19 @@ public final class Emulator {
         return runs.create(req).guestRun().execute();
     }
 
+    /** How a run ended: its exit status, and the signal the guest died of (0 when it exited). */
+    public record Result(int status, int signal) {}
+
+    /** Runs as {@link #run}, also telling a death by a signal from an exit with status 128 + n. */
+    public Result runToEnd(RunRequest req) {
+        if (!backends.containsKey(req.backend())) {
+            return new Result(run(req), 0);
+        }
+        GuestRun guestRun = runs.create(req).guestRun();
+        int status = guestRun.execute();
+        return new Result(status, guestRun.fatalSignal());
+    }
+
     static int fail(RunRequest req, String message) {
         req.stderr().println(PROG + ": " + message);
         req.stderr().flush();
