@@ -4,7 +4,6 @@ import dev.tcg4j.injector.PluginSpec;
 import dev.tcg4j.plugin.api.Plugin;
 import dev.tcg4j.runtime.exec.ExecOptions;
 import dev.tcg4j.runtime.linux.AddressSpace;
-import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.wiring.Emulator;
 import dev.tcg4j.runtime.wiring.EmulatorComponent;
@@ -85,7 +84,7 @@ public final class Tcg4j {
                     b.stackSize, List.of(), pluginOutput, messages, b.sysroot == null ? null : b.sysroot.toString(),
                     b.name, b.plugins, stdio.fds(), b.memoryLimit);
             Emulator emulator = EmulatorComponent.create().emulator();
-            GuestThreads.End end = emulator.runForEnd(request);
+            Emulator.Result end = emulator.runToEnd(request);
             return new GuestResult(end.status(), end.signal());
         }
     }

@@ -19,12 +19,12 @@ public final class GuestExit extends RuntimeException {
         this.signal = signal;
     }
 
-    /** The process dies of signal {@code sig}: status 128 + sig, as a shell reports it. */
-    public static GuestExit bySignal(int sig) {
-        return new GuestExit(128 + sig, sig);
+    /** The process dies of {@code signal}: status 128 + signal, as a shell reports it. */
+    public static GuestExit bySignal(int signal) {
+        return new GuestExit(128 + signal, signal);
     }
 
-    /** The signal the process died of, 0 when it exited. */
+    /** The signal the process dies of; 0 for an exit. */
     public int signal() {
         return signal;
     }

@@ -26,14 +26,10 @@ public final class GuestThreads {
     private String failure;
 
     /**
-     * How the process ended: its status, or the one-line failure of the emulator; {@code signal} is
-     * the signal it died of (status 128 + signal), 0 when it exited.
+     * How the process ended: its status (128 + signal for a death by signal), the signal it died of
+     * (0 for none), or the one-line failure of the emulator.
      */
-    public record End(int status, String failure, int signal) {
-        public End(int status, String failure) {
-            this(status, failure, 0);
-        }
-    }
+    public record End(int status, int signal, String failure) {}
 
     /** How new threads get a vCPU and a host thread; without one, clone cannot make threads. */
     public void setStarter(VcpuStarter starter) {
@@ -113,11 +109,11 @@ public final class GuestThreads {
      * Every thread but the caller's is asked to stop.
      */
     public void end(int status, String failure) {
-        end(status, failure, 0);
+        end(status, 0, failure);
     }
 
-    /** As {@link #end(int, String)}, for a process that dies of {@code signal} (0: none). */
-    public void end(int status, String failure, int signal) {
+    /** Ends the process as {@link #end(int, String)}, by {@code signal} when not 0. */
+    public void end(int status, int signal, String failure) {
         synchronized (this) {
             if (ended) {
                 return;
@@ -150,6 +146,6 @@ public final class GuestThreads {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return new End(status, failure, signal);
+        return new End(status, signal, failure);
     }
 }

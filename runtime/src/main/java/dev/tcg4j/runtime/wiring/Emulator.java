@@ -1,7 +1,6 @@
 package dev.tcg4j.runtime.wiring;
 
 import dev.tcg4j.ir.spi.Backend;
-import dev.tcg4j.runtime.linux.GuestThreads;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,18 +39,25 @@ public final class Emulator {
         return new TreeSet<>(backends.keySet());
     }
 
-    /** Runs the request; returns the host exit status (128 + signal for a death by signal). */
     public int run(RunRequest req) {
-        return runForEnd(req).status();
+        if (!backends.containsKey(req.backend())) {
+            return fail(req, "unknown backend '" + req.backend() + "' (known: "
+                    + String.join(", ", backendNames()) + ")");
+        }
+        return runs.create(req).guestRun().execute();
     }
 
-    /** Runs the request; returns how it ended, with the signal the guest died of, if any. */
-    public GuestThreads.End runForEnd(RunRequest req) {
+    /** How a run ended: its exit status, and the signal the guest died of (0 when it exited). */
+    public record Result(int status, int signal) {}
+
+    /** Runs as {@link #run}, also telling a death by a signal from an exit with status 128 + n. */
+    public Result runToEnd(RunRequest req) {
         if (!backends.containsKey(req.backend())) {
-            return new GuestThreads.End(fail(req, "unknown backend '" + req.backend() + "' (known: "
-                    + String.join(", ", backendNames()) + ")"), null);
+            return new Result(run(req), 0);
         }
-        return runs.create(req).guestRun().executeForEnd();
+        GuestRun guestRun = runs.create(req).guestRun();
+        int status = guestRun.execute();
+        return new Result(status, guestRun.fatalSignal());
     }
 
     static int fail(RunRequest req, String message) {

@@ -14,6 +14,7 @@ import dev.tcg4j.runtime.linux.LinuxAbi;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.fs.Sysroot;
 import dev.tcg4j.runtime.linux.host.Libc;
+import dev.tcg4j.runtime.linux.process.ProcessTable;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -53,12 +54,12 @@ interface ProcessModule {
     @Provides
     @ProcessScope
     static LinuxProcess linux(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, Sysroot sysroot,
-            RunRequest request) {
-        String absolute = Path.of(request.program()).toAbsolutePath().normalize().toString();
+            RunRequest request, ProcessStart start, ProcessTable processes) {
+        String absolute = Path.of(start.program()).toAbsolutePath().normalize().toString();
         // "-d int" shows exceptions: then a fatal signal is announced as qemu does when it dumps core
         boolean announce = LoggerFactory.getLogger("tcg4j.int").isDebugEnabled();
         LinuxProcess linux = new LinuxProcess(arch, space, libc, abi, absolute, sysroot, request.progName(),
-                request.stderr(), announce);
+                request.stderr(), announce, processes, start.pid());
         RunRequest.HostStdio stdio = request.stdio();
         if (!stdio.equals(RunRequest.HostStdio.INHERIT)) {
             linux.context().fds().setStdio(stdio.in(), stdio.out(), stdio.err());
