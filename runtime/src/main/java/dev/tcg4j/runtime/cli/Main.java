@@ -3,6 +3,7 @@ package dev.tcg4j.runtime.cli;
 import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.exec.ExecOptions;
 import dev.tcg4j.runtime.linux.host.Libc;
+import dev.tcg4j.runtime.linux.signal.HostSignals;
 import dev.tcg4j.runtime.log.AddressFilter;
 import dev.tcg4j.runtime.log.LogSetup;
 import dev.tcg4j.runtime.wiring.EmulatorComponent;
@@ -30,6 +31,9 @@ public final class Main {
         int status = run(args, CallerEnvironment.get(System.getenv()), System.out, System.err);
         System.out.flush();
         System.err.flush();
+        if (HostSignals.fatalSignal() != 0) {
+            HostSignals.dieOf(HostSignals.fatalSignal());
+        }
         System.exit(status);
     }
 

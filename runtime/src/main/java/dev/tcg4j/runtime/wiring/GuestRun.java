@@ -13,6 +13,7 @@ import dev.tcg4j.runtime.linux.AddressSpace;
 import dev.tcg4j.runtime.linux.GuestExit;
 import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.LinuxProcess;
+import dev.tcg4j.runtime.linux.signal.HostSignals;
 import dev.tcg4j.runtime.linux.LoadedProgram;
 import dev.tcg4j.runtime.linux.ProgramLoader;
 import java.io.IOException;
@@ -142,6 +143,7 @@ public final class GuestRun {
         host.attachTranslationFlush(process.tbCache()::invalidateAll);
         VcpuThreads vcpus = new VcpuThreads(process.vcpus(), host, linux, arch);
         linux.threads().setStarter(vcpus);
+        HostSignals.forwardTo(linux.signals(), linux.threads());
         try {
             vcpus.startFirst(vcpu);
             GuestThreads.End end = linux.threads().awaitEnd();
