@@ -200,7 +200,8 @@ public final class Signals {
      * the process), or returns null.
      */
     public synchronized SigInfo take(ThreadSignals t, long mask) {
-        long ready = (pending | t.pending) & mask;
+        // as dequeue_signal: the thread's own signals first, then the process's
+        long ready = (t.pending & mask) != 0 ? t.pending & mask : pending & mask;
         if (ready == 0) {
             return null;
         }

@@ -99,6 +99,7 @@ public final class SyscallDispatcher {
             }
             throw exit;
         }
+        long traced = result;
         if (result == -Errno.ERESTARTSYS) {
             // interrupted by a signal: started again after its handler if SA_RESTART says so
             if (ctx.signals().restartsAfterInterrupt(self.signals())) {
@@ -112,7 +113,7 @@ public final class SyscallDispatcher {
             r[retSlot] = result;
         }
         if (trace) {
-            STRACE.debug(line + StraceFormat.result(call, result == REGISTERS_SET ? r[retSlot] : result));
+            STRACE.debug(line + StraceFormat.result(call, result == REGISTERS_SET ? r[retSlot] : traced));
         }
     }
 
