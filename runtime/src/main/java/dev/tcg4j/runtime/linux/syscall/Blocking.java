@@ -46,7 +46,7 @@ final class Blocking {
             if (left <= 0) {
                 return 0;
             }
-            int slice = (int) Math.min(SLICE_MILLIS, (left + 999_999) / 1_000_000);
+            int slice = left >= SLICE_MILLIS * 1_000_000L ? SLICE_MILLIS : (int) ((left + 999_999) / 1_000_000);
             r = libc.poll(pollfds, nfds, slice);
             if (r == -Errno.EINTR) {
                 r = 0; // a host signal the JVM took: keep waiting unless it became a guest one
