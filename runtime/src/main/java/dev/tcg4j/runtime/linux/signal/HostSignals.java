@@ -28,61 +28,52 @@ public final class HostSignals {
         "WINCH", "URG", "VTALRM", "PROF", "IO", "PWR", "SYS", "XCPU", "XFSZ"};
     private static final int SIG_BLOCK = 0;
     private static final int HOST_SIGSET_SIZE = 128;
-    private static volatile int fatalSignal;
-    /** The JVM's names of the forwarded signals, by number. */
-    private static final String[] NAMES = new String[SignalNames.NSIG + 1];
     private static final ThreadLocal<Boolean> PIPE_BLOCKED = ThreadLocal.withInitial(() -> false);
 
     private HostSignals() {}
+
+    /** The guest process host signals go to. */
+    private record Target(Signals signals, GuestThreads threads) {}
+
+    private static volatile Target target;
+    private static boolean installed;
 
     /**
      * From now on the forwarded host signals go to the guest process whose signals and threads
      * these are (the first one the emulator runs).
      */
-    public static void forwardTo(Signals signals, GuestThreads threads) {
+    public static synchronized void forwardTo(Signals signals, GuestThreads threads) {
+        target = new Target(signals, threads);
+        if (installed) {
+            return;
+        }
+        installed = true;
         for (String name : FORWARDED) {
-            Signal s;
             try {
-                s = new Signal(name);
-                NAMES[s.getNumber()] = name;
-                Signal.handle(s, sig -> deliver(signals, threads, sig.getNumber()));
+                Signal.handle(new Signal(name), sig -> deliver(sig.getNumber()));
             } catch (IllegalArgumentException taken) {
                 // a signal the JVM keeps (or the host lacks): it stays the JVM's
             }
         }
     }
 
-    private static void deliver(Signals signals, GuestThreads threads, int sig) {
-        if (threads.ended()) {
+    /** execve replaced the image whose signals are {@code old}: host signals follow to the new one. */
+    public static synchronized void follow(Signals old, Signals signals, GuestThreads threads) {
+        Target t = target;
+        if (t != null && t.signals() == old) {
+            target = new Target(signals, threads);
+        }
+    }
+
+    private static void deliver(int sig) {
+        Target t = target;
+        if (t == null || t.threads().ended()) {
             return;
         }
         // the sender is unknown here (the JVM does not pass siginfo on); si_code SI_USER as from kill
-        if (signals.postFromHost(SigInfo.sent(sig, SigInfo.SI_USER, 0, 0))) {
-            fatalSignal = sig;
-            threads.end(128 + sig, null);
-        }
-    }
-
-    /** The host signal the process dies of, or 0. */
-    public static int fatalSignal() {
-        return fatalSignal;
-    }
-
-    /**
-     * Dies of {@code sig}, as the kernel's default action would have killed a native program, so
-     * that the parent sees WIFSIGNALED: the JVM's handler is put back to the default and the signal
-     * raised. Returns only if the signal does not kill (it then exits as usual).
-     */
-    public static void dieOf(int sig) {
-        if (sig <= 0 || sig > SignalNames.NSIG || NAMES[sig] == null) {
-            return;
-        }
-        try {
-            Signal.handle(new Signal(NAMES[sig]), sun.misc.SignalHandler.SIG_DFL);
-            Signal.raise(new Signal(NAMES[sig]));
-            Thread.sleep(1000);
-        } catch (IllegalArgumentException | InterruptedException e) {
-            // not a signal that can be reset: the caller exits with 128 + sig
+        if (t.signals().postFromHost(SigInfo.sent(sig, SigInfo.SI_USER, 0, 0))) {
+            // the default action kills: the process ends at once, and the emulator dies of the signal
+            t.threads().end(128 + sig, sig, null);
         }
     }
 
