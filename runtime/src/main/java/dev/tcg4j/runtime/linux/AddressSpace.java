@@ -2,6 +2,8 @@ package dev.tcg4j.runtime.linux;
 
 import dev.tcg4j.ir.cpu.CodeWriteListener;
 import dev.tcg4j.ir.cpu.GuestMemory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -226,6 +228,31 @@ public final class AddressSpace {
         long end = GuestMemory.pageCeil(addr + len);
         release(start, end);
         memory.unmap(start, end - start);
+    }
+
+    /**
+     * riscv_flush_icache: drops the translations of the reserved pages in {@code [start, end)}, or of
+     * every reserved page when the range is empty (the kernel flushes the whole icache either way;
+     * code written through another mapping of the same memory is seen only after this).
+     */
+    public void dropTranslations(long start, long end) {
+        List<long[]> ranges = new ArrayList<>();
+        synchronized (this) {
+            for (Map.Entry<Long, Long> e : regions.entrySet()) {
+                long from = start < end ? Math.max(start, e.getKey()) : e.getKey();
+                long to = start < end ? Math.min(end, e.getValue()) : e.getValue();
+                if (from < to) {
+                    ranges.add(new long[] {from, to});
+                }
+            }
+        }
+        for (long[] r : ranges) {
+            for (long p = GuestMemory.pageFloor(r[0]); p < r[1]; p += PAGE) {
+                if ((memory.protection(p) & GuestMemory.EXEC) != 0) {
+                    codeInvalidator.onCodeWrite(p);
+                }
+            }
+        }
     }
 
     /** mprotect: false when part of the range is not mapped (ENOMEM). */

@@ -29,6 +29,20 @@ public final class Errno {
     public static final int ELOOP = 40;
     public static final int ELIBBAD = 80;
     public static final int ETIMEDOUT = 110;
+    public static final int ENFILE = 23;
+    public static final int EOVERFLOW = 75;
+    public static final int ENOTSOCK = 88;
+    public static final int EMSGSIZE = 90;
+    public static final int ENOPROTOOPT = 92;
+    public static final int EOPNOTSUPP = 95;
+    public static final int EAFNOSUPPORT = 97;
+    public static final int ENOTCONN = 107;
+    public static final int ENOBUFS = 105;
+    /**
+     * The kernel's internal "restart the call unless a handler without SA_RESTART runs": never seen
+     * by the guest, the dispatcher turns it into a restart or -EINTR.
+     */
+    public static final int ERESTARTSYS = 512;
 
     private Errno() {}
 
@@ -58,7 +72,18 @@ public final class Errno {
             case ENAMETOOLONG -> "File name too long";
             case ENOSYS -> "Function not implemented";
             case ETIMEDOUT -> "Connection timed out";
-            default -> "errno " + errno;
+            default -> hostName(errno);
         };
+    }
+
+    /** The host C library's strerror, which qemu prints too (the errno values are the same). */
+    private static String hostName(int errno) {
+        long p = dev.tcg4j.runtime.linux.host.HostCalls.callLong("strerror", errno);
+        if (p <= 0) {
+            return "errno " + errno;
+        }
+        @SuppressWarnings("restricted")
+        java.lang.foreign.MemorySegment s = java.lang.foreign.MemorySegment.ofAddress(p).reinterpret(256);
+        return s.getString(0);
     }
 }

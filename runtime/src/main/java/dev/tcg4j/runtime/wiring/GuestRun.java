@@ -9,6 +9,7 @@ import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.host.Libc;
+import dev.tcg4j.runtime.linux.signal.HostSignals;
 import dev.tcg4j.runtime.linux.process.ProcessTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,6 +90,7 @@ public final class GuestRun {
         }
         CpuState cpu = first.first().state();
         try {
+            HostSignals.forwardTo(first.linux().signals(), first.linux().threads());
             GuestProcesses.Outcome outcome = processes.supervise(first, host);
             GuestThreads.End end = outcome.end();
             if (end.failure() != null) {

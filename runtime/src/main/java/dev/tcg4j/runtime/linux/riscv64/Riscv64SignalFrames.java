@@ -80,6 +80,7 @@ public final class Riscv64SignalFrames implements SignalFrames {
         } else {
             m.st32(at + 16, info.pid());
             m.st32(at + 20, info.uid());
+            m.st64(at + 24, info.addr()); // si_value of a timer's signal, else 0
         }
     }
 

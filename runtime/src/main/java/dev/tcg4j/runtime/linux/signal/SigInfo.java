@@ -2,11 +2,16 @@ package dev.tcg4j.runtime.linux.signal;
 
 /**
  * The parts of a {@code siginfo_t} the emulator produces: the signal, its code, and either the
- * sender (kill, tgkill) or the faulting address (SIGSEGV, SIGBUS, SIGILL, SIGTRAP).
+ * sender (kill, tgkill) or the faulting address (SIGSEGV, SIGBUS, SIGILL, SIGTRAP). A POSIX timer's
+ * signal (SI_TIMER) carries the timer id in {@code pid}, the overrun in {@code uid} and its
+ * {@code sigev_value} in {@code addr}, where the union of {@code siginfo_t} puts them.
  */
 public record SigInfo(int signo, int code, int pid, int uid, long addr, boolean fault) {
     public static final int SI_USER = 0;
     public static final int SI_TKILL = -6;
+    public static final int SI_TIMER = -2;
+    /** Sent by the kernel: an ITIMER_* expiry (as si_code SI_KERNEL 0x80 on Linux). */
+    public static final int SI_KERNEL = 0x80;
     public static final int SEGV_MAPERR = 1;
     public static final int SEGV_ACCERR = 2;
     public static final int BUS_ADRALN = 1;
@@ -15,6 +20,10 @@ public record SigInfo(int signo, int code, int pid, int uid, long addr, boolean 
 
     public static SigInfo sent(int signo, int code, int pid, int uid) {
         return new SigInfo(signo, code, pid, uid, 0, false);
+    }
+
+    public static SigInfo timer(int signo, int timerId, int overrun, long value) {
+        return new SigInfo(signo, SI_TIMER, timerId, overrun, value, false);
     }
 
     public static SigInfo fault(int signo, int code, long addr) {

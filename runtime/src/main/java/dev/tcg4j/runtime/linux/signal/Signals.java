@@ -31,6 +31,7 @@ public final class Signals {
     private long pending;
     private long trampoline;
     private final List<ThreadSignals> threads = new ArrayList<>();
+    private java.util.function.IntConsumer pendingListener = sig -> {};
 
     /**
      * @param announceFatal print the "uncaught target signal" line when a signal kills the process.
@@ -165,6 +166,120 @@ public final class Signals {
         }
     }
 
+    /**
+     * pselect6, ppoll, epoll_pwait: {@code mask} replaces the thread's mask while it waits; the
+     * mask from before the call is saved in the frame of a signal delivered at the end of the call,
+     * and restored at the next delivery check otherwise (as rt_sigsuspend's).
+     */
+    public synchronized void maskUntilDelivery(ThreadSignals t, long mask) {
+        if (!t.suspended) {
+            t.maskAfterSuspend = t.blocked;
+            t.suspended = true;
+        }
+        t.blocked = mask & ~UNBLOCKABLE;
+    }
+
+    /**
+     * Whether a system call interrupted by a signal (ERESTARTSYS) starts again rather than fail
+     * with EINTR: the kernel restarts it when the signal about to be delivered has no handler, or
+     * one installed with SA_RESTART, and when no signal is deliverable at all.
+     */
+    public synchronized boolean restartsAfterInterrupt(ThreadSignals t) {
+        long ready = deliverable(t);
+        if (ready == 0) {
+            return true;
+        }
+        SigAction a = actions[Long.numberOfTrailingZeros(ready) + 1];
+        return a.isDefault() || a.isIgnore() || (a.flags() & SigAction.SA_RESTART) != 0;
+    }
+
+    /**
+     * A signal from the host (someone ran kill on the emulator): queued for the process as a
+     * guest's kill, unless it would kill the process by its default action, which the kernel does at
+     * once, whatever the threads are blocked in. Returns whether the process must die of it.
+     */
+    public synchronized boolean postFromHost(SigInfo info) {
+        int sig = info.signo();
+        SigAction a = actions[sig];
+        SignalNames.DefaultAction d = SignalNames.defaultAction(sig);
+        boolean fatal = a.isDefault() && (d == SignalNames.DefaultAction.TERMINATE || d == SignalNames.DefaultAction.CORE);
+        if (fatal) {
+            boolean blockedEverywhere = !threads.isEmpty();
+            for (ThreadSignals t : threads) {
+                blockedEverywhere &= (t.blocked & bit(sig)) != 0;
+            }
+            if (!blockedEverywhere) {
+                return true;
+            }
+        }
+        post(info);
+        return false;
+    }
+
+    /**
+     * signalfd: takes the lowest signal of {@code mask} pending for {@code t} (sent to it, then to
+     * the process), or returns null.
+     */
+    public synchronized SigInfo take(ThreadSignals t, long mask) {
+        // as dequeue_signal: the thread's own signals first, then the process's
+        long ready = (t.pending & mask) != 0 ? t.pending & mask : pending & mask;
+        if (ready == 0) {
+            return null;
+        }
+        int sig = Long.numberOfTrailingZeros(ready) + 1;
+        SigInfo info;
+        if ((t.pending & bit(sig)) != 0) {
+            t.pending &= ~bit(sig);
+            info = t.pendingInfo[sig];
+            t.pendingInfo[sig] = null;
+        } else {
+            pending &= ~bit(sig);
+            info = pendingInfo[sig];
+            pendingInfo[sig] = null;
+        }
+        return info;
+    }
+
+    /** Whether a signal of {@code mask} is pending for {@code t}. */
+    public synchronized boolean anyPending(ThreadSignals t, long mask) {
+        return ((pending | t.pending) & mask) != 0;
+    }
+
+    /** Whether a signal of {@code mask} is pending for the process or any of its threads. */
+    public synchronized boolean anyPendingInProcess(long mask) {
+        long all = pending;
+        for (ThreadSignals t : threads) {
+            all |= t.pending;
+        }
+        return (all & mask) != 0;
+    }
+
+    /**
+     * Waits until a signal of {@code mask} is pending for {@code t}, or a deliverable one comes, or
+     * the host thread is interrupted. Returns false on interruption or a deliverable signal.
+     */
+    public synchronized boolean awaitPending(ThreadSignals t, long mask) {
+        while (((pending | t.pending) & mask) == 0) {
+            if (deliverable(t) != 0 || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Told of every signal queued (signalfd's readiness), under this object's lock. */
+    public void setPendingListener(java.util.function.IntConsumer listener) {
+        synchronized (this) {
+            this.pendingListener = listener;
+        }
+    }
+
     /** Queues a signal sent to the whole process (kill): one thread that does not block it takes it. */
     public synchronized void post(SigInfo info) {
         int sig = info.signo();
@@ -175,6 +290,7 @@ public final class Signals {
             pendingInfo[sig] = info;
         }
         pending |= bit(sig);
+        pendingListener.accept(sig);
         for (ThreadSignals t : threads) {
             if ((t.blocked & bit(sig)) == 0) {
                 t.kick();
@@ -194,6 +310,7 @@ public final class Signals {
             t.pendingInfo[sig] = info;
         }
         t.pending |= bit(sig);
+        pendingListener.accept(sig);
         if ((t.blocked & bit(sig)) == 0) {
             t.kick();
         }

@@ -444,35 +444,4 @@ final class FileSyscalls {
         }
         return libc.ioctl(h, request, a.address());
     }
-
-    /** ppoll: the pollfd array is rebuilt with host fds; an fd the guest does not have reports POLLNVAL. */
-    long ppoll(long fdsAddr, long nfds, long timeoutAddr, long sigmask) {
-        if (nfds < 0 || nfds > FdTable.MAX_FDS) {
-            return -Errno.EINVAL;
-        }
-        int timeoutMillis = -1;
-        if (timeoutAddr != 0) {
-            long sec = buf.memory().ld64(timeoutAddr);
-            long nsec = buf.memory().ld64(timeoutAddr + 8);
-            timeoutMillis = (int) Math.min(Integer.MAX_VALUE, sec * 1000 + (nsec + 999_999) / 1_000_000);
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment host = arena.allocate(8 * Math.max(1, nfds), 4);
-            for (int i = 0; i < nfds; i++) {
-                long at = fdsAddr + 8L * i;
-                int g = (int) buf.memory().ld32s(at);
-                int h = g < 0 ? -1 : fds.host(g);
-                host.set(ValueLayout.JAVA_INT, 8L * i, h < 0 && g >= 0 ? Integer.MAX_VALUE : h);
-                host.set(ValueLayout.JAVA_SHORT, 8L * i + 4, (short) buf.memory().ld16u(at + 4));
-                host.set(ValueLayout.JAVA_SHORT, 8L * i + 6, (short) 0);
-            }
-            long r = libc.poll(host, nfds, timeoutMillis);
-            if (r >= 0) {
-                for (int i = 0; i < nfds; i++) {
-                    buf.memory().st16(fdsAddr + 8L * i + 6, host.get(ValueLayout.JAVA_SHORT, 8L * i + 6));
-                }
-            }
-            return r;
-        }
-    }
 }

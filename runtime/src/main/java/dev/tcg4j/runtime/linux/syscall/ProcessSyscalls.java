@@ -126,7 +126,14 @@ final class ProcessSyscalls {
                 nanos -= saturatingNanos(now.get(ValueLayout.JAVA_LONG, 0), now.get(ValueLayout.JAVA_LONG, 8));
             }
         }
-        return sleepNanos(Math.max(0, nanos));
+        long start = System.nanoTime();
+        long r = sleepNanos(Math.max(0, nanos));
+        if (r == -Errno.EINTR && rem != 0 && (flags & TIMER_ABSTIME) == 0) {
+            long left = Math.max(0, nanos - (System.nanoTime() - start));
+            memory.st64(rem, left / 1_000_000_000L);
+            memory.st64(rem + 8, left % 1_000_000_000L);
+        }
+        return r;
     }
 
     static long saturatingNanos(long sec, long nsec) {

@@ -98,15 +98,13 @@ final class SignalSyscalls {
 
     /**
      * Waits with a temporary mask until a signal is delivered; the handler's frame saves the mask from
-     * before the call. Another thread can send one while this one waits; with one thread nothing can
-     * arrive, so only an already pending signal ends the wait, and if there is none the call returns
-     * -EINTR at once rather than hang.
+     * before the call. Another thread, a timer or the host can send one while this one waits.
      */
     long rtSigsuspend(GuestThread self, long set, long sigsetSize) {
         if (sigsetSize != SIGSET_SIZE) {
             return -Errno.EINVAL;
         }
-        signals.suspendWith(self.signals(), memory.ld64(set), ctx.threads().count() > 1);
+        signals.suspendWith(self.signals(), memory.ld64(set), true);
         return -Errno.EINTR;
     }
 

@@ -21,6 +21,20 @@ final class StraceFormat {
         }
         sb.append(call.displayName()).append('(');
         String fmt = call.argFormat();
+        if (fmt.equals("*")) {
+            for (int i = 0; i < argSlots.length; i++) {
+                sb.append(i == 0 ? "" : ",").append(regs[argSlots[i]]);
+            }
+            return sb.append(')').toString();
+        }
+        if (call == Syscall.SOCKET) {
+            return socket(sb, regs[argSlots[0]], regs[argSlots[1]], regs[argSlots[2]]);
+        }
+        if (call == Syscall.BIND) {
+            sb.append((int) regs[argSlots[0]]).append(',');
+            sockaddr(sb, ctx, regs[argSlots[1]], (int) regs[argSlots[2]]);
+            return sb.append(", ").append((int) regs[argSlots[2]]).append(')').toString();
+        }
         for (int i = 0; i < fmt.length(); i++) {
             long v = regs[argSlots[i]];
             sb.append(i == 0 ? "" : ",");
@@ -29,6 +43,8 @@ final class StraceFormat {
                 case 'l' -> sb.append(v);
                 case 'o' -> sb.append('0').append(Long.toOctalString(v & 0xffffffffL));
                 case 's' -> sb.append(string(ctx, v));
+                case 'n' -> sb.append(v == 0 ? "(nil)" : hex(v));
+                case 'X' -> sb.append((int) v == 0 ? "0" : "0x" + Integer.toHexString((int) v));
                 default -> sb.append(hex(v));
             }
         }
@@ -41,6 +57,76 @@ final class StraceFormat {
             return " = -1 errno=" + errno + " (" + Errno.name(errno) + ")";
         }
         return call != null && call.returnsAddress() ? " = " + hex(result) : " = " + result;
+    }
+
+    /** qemu's print_socket: the domain, type and protocol by name. */
+    private static String socket(StringBuilder sb, long domain, long type, long protocol) {
+        String d = switch ((int) domain) {
+            case 1 -> "PF_UNIX";
+            case 2 -> "PF_INET";
+            case 10 -> "PF_INET6";
+            case 16 -> "PF_NETLINK";
+            case 17 -> "PF_PACKET";
+            default -> Integer.toString((int) domain);
+        };
+        String t = switch ((int) type & 0xf) {
+            case 1 -> "SOCK_STREAM";
+            case 2 -> "SOCK_DGRAM";
+            case 3 -> "SOCK_RAW";
+            case 4 -> "SOCK_RDM";
+            case 5 -> "SOCK_SEQPACKET";
+            case 10 -> "SOCK_PACKET";
+            default -> Integer.toString((int) type & 0xf);
+        };
+        if ((type & 0x80000) != 0) {
+            t += "|SOCK_CLOEXEC";
+        }
+        if ((type & 0x800) != 0) {
+            t += "|SOCK_NONBLOCK";
+        }
+        String p = switch ((int) protocol) {
+            case 0 -> "IPPROTO_IP";
+            case 6 -> "IPPROTO_TCP";
+            case 17 -> "IPPROTO_UDP";
+            case 1 -> "IPPROTO_ICMP";
+            case 58 -> "IPPROTO_ICMPV6";
+            case 255 -> "IPPROTO_RAW";
+            default -> Integer.toString((int) protocol);
+        };
+        if (domain == 16 || domain == 17) {
+            p = Integer.toString((int) protocol);
+        }
+        return sb.append(d).append(',').append(t).append(',').append(p).append(')').toString();
+    }
+
+    /** qemu's print_sockaddr for AF_UNIX and AF_INET; other families as their raw bytes. */
+    private static void sockaddr(StringBuilder sb, ProcessContext ctx, long addr, int len) {
+        try {
+            int family = (int) ctx.memory().ld16u(addr);
+            switch (family) {
+                case 1 -> {
+                    byte[] path = ctx.memory().readCBytes(addr + 2, Math.max(0, Math.min(len - 2, 108)));
+                    sb.append("{sun_family=AF_UNIX,sun_path=\"")
+                            .append(new String(path, java.nio.charset.StandardCharsets.ISO_8859_1)).append("\"}");
+                }
+                case 2 -> {
+                    int port = (int) ((ctx.memory().ld8u(addr + 2) << 8) | ctx.memory().ld8u(addr + 3));
+                    sb.append("{sin_family=AF_INET,sin_port=htons(").append(port).append("),sin_addr=inet_addr(\"")
+                            .append(ctx.memory().ld8u(addr + 4)).append('.').append(ctx.memory().ld8u(addr + 5))
+                            .append('.').append(ctx.memory().ld8u(addr + 6)).append('.')
+                            .append(ctx.memory().ld8u(addr + 7)).append("\")}");
+                }
+                default -> {
+                    sb.append("{sa_family=").append(family).append(", sa_data={");
+                    for (int i = 0; i < 14; i++) {
+                        sb.append(i == 0 ? "" : ",").append(hex(ctx.memory().ld8u(addr + 2 + i)));
+                    }
+                    sb.append("}}");
+                }
+            }
+        } catch (GuestTrap t) {
+            sb.append(hex(addr));
+        }
     }
 
     private static String hex(long v) {

@@ -8,6 +8,7 @@ import dev.tcg4j.runtime.linux.GuestExit;
 import dev.tcg4j.runtime.linux.GuestThread;
 import dev.tcg4j.runtime.linux.ThreadExit;
 import dev.tcg4j.runtime.linux.ProcessContext;
+import dev.tcg4j.runtime.linux.signal.HostSignals;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -39,6 +40,11 @@ public final class SyscallDispatcher {
     private final SignalSyscalls sig;
     private final HwprobeSyscall hwprobe;
     private final ThreadSyscalls threads;
+    private final EventSyscalls events;
+    private final SocketSyscalls sockets;
+    private final TimerSyscalls timers;
+    private final FileSpaceSyscalls fileSpace;
+    private final MiscSyscalls misc;
     private final ProcessTreeSyscalls tree;
     private final Set<Long> reportedUnknown = ConcurrentHashMap.newKeySet();
 
@@ -57,6 +63,11 @@ public final class SyscallDispatcher {
         this.proc = new ProcessSyscalls(ctx, buf);
         this.sig = new SignalSyscalls(ctx);
         this.threads = new ThreadSyscalls(ctx, retSlot, spSlot);
+        this.events = new EventSyscalls(ctx, buf, files);
+        this.sockets = new SocketSyscalls(ctx, buf);
+        this.timers = new TimerSyscalls(ctx);
+        this.fileSpace = new FileSpaceSyscalls(ctx, buf);
+        this.misc = new MiscSyscalls(ctx, proc);
         this.tree = new ProcessTreeSyscalls(ctx);
         this.hwprobe = new HwprobeSyscall(ctx.memory(), ctx.abi().hwprobe(), ProcessSyscalls.onlineCpus());
     }
@@ -66,6 +77,7 @@ public final class SyscallDispatcher {
      * signals are due.
      */
     public void perform(CpuState cpu, GuestThread self) {
+        HostSignals.blockPipeOnThisThread();
         long[] r = cpu.regs;
         long nr = r[nrSlot];
         long a0 = r[argSlots[0]];
@@ -89,11 +101,21 @@ public final class SyscallDispatcher {
             }
             throw exit;
         }
+        long traced = result;
+        if (result == -Errno.ERESTARTSYS) {
+            // interrupted by a signal: started again after its handler if SA_RESTART says so
+            if (ctx.signals().restartsAfterInterrupt(self.signals())) {
+                r[pcSlot] -= insnSize;
+                result = a0;
+            } else {
+                result = -Errno.EINTR;
+            }
+        }
         if (result != REGISTERS_SET) {
             r[retSlot] = result;
         }
         if (trace) {
-            STRACE.debug(line + StraceFormat.result(call, result == REGISTERS_SET ? r[retSlot] : result));
+            STRACE.debug(line + StraceFormat.result(call, result == REGISTERS_SET ? r[retSlot] : traced));
         }
     }
 
@@ -111,14 +133,14 @@ public final class SyscallDispatcher {
 
     private long run(CpuState cpu, GuestThread self, Syscall call, long a0, long a1, long a2, long a3, long a4, long a5) {
         return switch (call) {
-            case READ -> files.read(a0, a1, a2);
-            case WRITE -> files.write(a0, a1, a2);
-            case READV -> files.vectored(a0, a1, a2, false);
-            case WRITEV -> files.vectored(a0, a1, a2, true);
+            case READ -> events.read(self, a0, a1, a2);
+            case WRITE -> events.write(a0, a1, a2);
+            case READV -> events.readv(a0, a1, a2);
+            case WRITEV -> events.writev(a0, a1, a2);
             case PREAD64 -> files.pread(a0, a1, a2, a3);
             case PWRITE64 -> files.pwrite(a0, a1, a2, a3);
             case OPENAT -> files.openat(a0, a1, a2, a3);
-            case CLOSE -> files.close(a0);
+            case CLOSE -> events.close(a0);
             case LSEEK -> files.lseek(a0, a1, a2);
             case FSTAT -> files.fstat(a0, a1);
             case NEWFSTATAT -> files.newfstatat(a0, a1, a2, a3);
@@ -149,7 +171,44 @@ public final class SyscallDispatcher {
             case PIPE2 -> files.pipe2(a0, a1);
             case FCNTL -> files.fcntl(a0, a1, a2);
             case IOCTL -> files.ioctl(a0, a1, a2);
-            case PPOLL -> files.ppoll(a0, a1, a2, a3);
+            case PPOLL -> events.ppoll(self, a0, a1, a2, a3, a4);
+            case PSELECT6 -> events.pselect6(self, a0, a1, a2, a3, a4, a5);
+            case EVENTFD2 -> events.eventfd2(a0, a1);
+            case EPOLL_CREATE1 -> events.epollCreate1(a0);
+            case EPOLL_CTL -> events.epollCtl(a0, a1, a2, a3);
+            case EPOLL_PWAIT -> events.epollPwait(self, a0, a1, a2, EventSyscalls.millisTimeout(a3), a4, a5);
+            case EPOLL_PWAIT2 -> events.epollPwait2(self, a0, a1, a2, a3, a4, a5);
+            case TIMERFD_CREATE -> events.timerfdCreate(a0, a1);
+            case TIMERFD_SETTIME -> events.timerfdSettime(a0, a1, a2, a3);
+            case TIMERFD_GETTIME -> events.timerfdGettime(a0, a1);
+            case SIGNALFD4 -> events.signalfd4(self, a0, a1, a2, a3);
+
+            case SOCKET -> sockets.socket(a0, a1, a2);
+            case SOCKETPAIR -> sockets.socketpair(a0, a1, a2, a3);
+            case BIND -> sockets.bind(a0, a1, a2);
+            case LISTEN -> sockets.listen(a0, a1);
+            case ACCEPT -> sockets.accept4(a0, a1, a2, 0);
+            case ACCEPT4 -> sockets.accept4(a0, a1, a2, a3);
+            case CONNECT -> sockets.connect(a0, a1, a2);
+            case GETSOCKNAME -> sockets.getsockname(a0, a1, a2);
+            case GETPEERNAME -> sockets.getpeername(a0, a1, a2);
+            case SENDTO -> sockets.sendto(a0, a1, a2, a3, a4, a5);
+            case RECVFROM -> sockets.recvfrom(a0, a1, a2, a3, a4, a5);
+            case SETSOCKOPT -> sockets.setsockopt(a0, a1, a2, a3, a4);
+            case GETSOCKOPT -> sockets.getsockopt(a0, a1, a2, a3, a4);
+            case SHUTDOWN -> sockets.shutdown(a0, a1);
+            case SENDMSG -> sockets.sendmsg(a0, a1, a2);
+            case RECVMSG -> sockets.recvmsg(a0, a1, a2);
+
+            case SENDFILE -> fileSpace.sendfile(a0, a1, a2, a3);
+            case SPLICE -> fileSpace.splice(a0, a1, a2, a3, a4, a5);
+            case COPY_FILE_RANGE -> fileSpace.copyFileRange(a0, a1, a2, a3, a4, a5);
+            case TRUNCATE -> fileSpace.truncate(a0, a1);
+            case FALLOCATE -> fileSpace.fallocate(a0, a1, a2, a3);
+            case FLOCK -> fileSpace.flock(a0, a1);
+            case FCHOWN -> fileSpace.fchown(a0, a1, a2);
+            case FCHOWNAT -> fileSpace.fchownat(a0, a1, a2, a3, a4);
+            case MEMFD_CREATE -> fileSpace.memfdCreate(a0, a1);
 
             case BRK -> mem.brk(a0);
             case MMAP -> mem.mmap(a0, a1, a2, a3, a4, a5);
@@ -157,8 +216,9 @@ public final class SyscallDispatcher {
             case MPROTECT -> mem.mprotect(a0, a1, a2);
             case MREMAP -> mem.mremap(a0, a1, a2, a3, a4);
             case MADVISE -> mem.madvise(a0, a1, a2);
-            case MSYNC -> 0;
-            case RISCV_FLUSH_ICACHE -> 0; // stores to code pages already drop their translations
+            case MSYNC -> fileSpace.msync(a0, a1, a2);
+            case RISCV_FLUSH_ICACHE -> misc.riscvFlushIcache(a0, a1, a2);
+            case MEMBARRIER -> misc.membarrier(a0, a1, a2);
             case RISCV_HWPROBE -> hwprobe.hwprobe(a0, a1, a2, a3, a4);
 
             case EXIT -> threads.exit(a0);
@@ -190,13 +250,13 @@ public final class SyscallDispatcher {
             case NANOSLEEP -> proc.nanosleep(a0, a1);
             case CLOCK_NANOSLEEP -> proc.clockNanosleep(a0, a1, a2, a3);
             case SCHED_GETAFFINITY -> proc.schedGetaffinity(a0, a1, a2);
-            case SCHED_SETAFFINITY -> 0;
+            case SCHED_SETAFFINITY -> misc.schedSetaffinity(a0, a1, a2);
             case SCHED_YIELD -> {
                 Thread.yield();
                 yield 0;
             }
             case GETCPU -> proc.getcpu(a0, a1);
-            case PRCTL -> proc.prctl(self, a0, a1);
+            case PRCTL -> misc.prctl(self, a0, a1, a2, a3, a4);
             case PERSONALITY -> 0; // PER_LINUX, whatever was asked
             case SYSINFO -> proc.sysinfo(a0);
             case TIMES -> proc.times(a0);
@@ -209,6 +269,14 @@ public final class SyscallDispatcher {
             case GETGID -> ctx.libc().getgid();
             case GETEGID -> ctx.libc().getegid();
             case GETGROUPS -> 0;
+
+            case SETITIMER -> timers.setitimer(a0, a1, a2);
+            case GETITIMER -> timers.getitimer(a0, a1);
+            case TIMER_CREATE -> timers.timerCreate(self, a0, a1, a2);
+            case TIMER_SETTIME -> timers.timerSettime(a0, a1, a2, a3);
+            case TIMER_GETTIME -> timers.timerGettime(a0, a1);
+            case TIMER_GETOVERRUN -> timers.timerGetoverrun(a0);
+            case TIMER_DELETE -> timers.timerDelete(a0);
 
             case RT_SIGACTION -> sig.rtSigaction(a0, a1, a2, a3);
             case RT_SIGPROCMASK -> sig.rtSigprocmask(self, a0, a1, a2, a3);

@@ -1,0 +1,55 @@
+/* Run by HostSignalTest: with "handle", SIGTERM, SIGINT and SIGUSR1 sent to the emulator by the
+ * host run this program's handlers while it waits in read() on its stdin (a pipe nobody writes);
+ * with "default" it waits without handlers, and SIGTERM kills it. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t got[65];
+
+static void on_signal(int sig) {
+    got[sig]++;
+}
+
+int main(int argc, char **argv) {
+    int handle = argc > 1 && strcmp(argv[1], "handle") == 0;
+    if (handle) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGUSR1, &sa, NULL);
+    }
+    printf("ready\n");
+    fflush(stdout);
+    int seen = 0;
+    while (seen < 3) {
+        for (int s = 1; s < 65; s++) {
+            while (got[s] > 0) {
+                got[s]--;
+                seen++;
+                printf("handled %s\n", s == SIGTERM ? "SIGTERM" : s == SIGINT ? "SIGINT" : s == SIGUSR1 ? "SIGUSR1" : "other");
+                fflush(stdout);
+            }
+        }
+        if (seen >= 3) {
+            break;
+        }
+        char c;
+        errno = 0;
+        ssize_t n = read(0, &c, 1);
+        if (n == 0) {
+            printf("stdin closed\n");
+            return 1;
+        }
+        if (n < 0 && errno != EINTR) {
+            printf("read failed: errno %d\n", errno);
+            return 1;
+        }
+    }
+    printf("done\n");
+    return 0;
+}

@@ -1,0 +1,81 @@
+package dev.tcg4j.it.signals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcg4j.it.harness.GuestRunner;
+import dev.tcg4j.testing.guest.Invocation;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Signals sent by the host to the emulator reach the guest as they would reach a native program
+ * (POSIX: kill(1) on the process): a guest handler runs, interrupting the read it waits in; without
+ * a handler, SIGTERM's default action kills the process, which its parent sees as a death by
+ * SIGTERM (WIFSIGNALED), not an exit. No qemu comparison: the test drives the emulator itself.
+ */
+class HostSignalTest {
+    private static final long WAIT_SECONDS = 120;
+    private static GuestRunner runner;
+
+    @BeforeAll
+    static void locateTools() {
+        runner = GuestRunner.create();
+    }
+
+    private static void kill(String signal, long pid) throws IOException, InterruptedException {
+        Process k = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertEquals(0, k.waitFor(), "kill -" + signal);
+    }
+
+    @Test
+    void hostSigtermSigintAndSigusr1RunTheGuestsHandlers() throws Exception {
+        List<String> cmd = runner.tcg4jCommand(Invocation.of(runner.guest("sys_host_signal"), "handle"), "bytecode");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("ready", out.readLine());
+            for (String sig : new String[] {"TERM", "INT", "USR1"}) {
+                kill(sig, p.pid());
+                assertEquals("handled SIG" + sig, out.readLine());
+            }
+            assertEquals("done", out.readLine());
+            assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the guest ends after its third signal");
+            assertEquals(0, p.exitValue());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** A wrapper reports how its child ended: "signal N" for a death by signal N, "exit N" otherwise. */
+    private static final String WAIT_STATUS = "import subprocess, sys\n"
+            + "p = subprocess.Popen(sys.argv[1:], stderr=subprocess.DEVNULL)\n"
+            + "print(p.pid, flush=True)\n"
+            + "r = p.wait()\n"
+            + "print(('signal %d' % -r) if r < 0 else ('exit %d' % r), flush=True)\n";
+
+    @Test
+    void hostSigtermWithoutAHandlerKillsTheEmulatorWithSigterm() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("python3", "-c", WAIT_STATUS));
+        cmd.addAll(runner.tcg4jCommand(Invocation.of(runner.guest("sys_host_signal"), "default"), "bytecode"));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            // the wrapper's pid line and the guest's "ready" come in either order
+            String first = out.readLine();
+            String second = out.readLine();
+            assertTrue("ready".equals(first) || "ready".equals(second), first + " / " + second);
+            long pid = Long.parseLong(("ready".equals(first) ? second : first).trim());
+            kill("TERM", pid);
+            assertEquals("signal 15", out.readLine());
+            assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tcg4j.runtime.linux.signal;
+
+import dev.tcg4j.runtime.linux.GuestThreads;
+import dev.tcg4j.runtime.linux.host.HostCalls;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import sun.misc.Signal;
+
+/**
+ * Signals sent to the emulator process (kill, a terminal's ^C, a window resize) passed on to the
+ * guest, as the kernel would deliver them to a native program: its handler runs, and when it has
+ * none, the default action happens to the emulator itself (a fatal one kills it with that signal).
+ *
+ * <p>Handlers go through {@code sun.misc.Signal} (module jdk.unsupported, no flags needed): the
+ * JVM's own native handler records the signal and runs ours on an ordinary Java thread, where taking
+ * locks and queueing the guest signal is safe. Installing a handler with FFM's sigaction would need
+ * a native function as the handler, and an upcall stub run inside a signal handler is not
+ * async-signal-safe (it may interrupt a thread holding a lock the upcall needs). SIGQUIT is the one
+ * the JVM keeps for itself (its thread dump) and refuses to hand over, so it stays the JVM's.
+ *
+ * <p>SIGPIPE from the host's kernel must not reach the guest twice: a guest write to a broken pipe
+ * raises the guest's SIGPIPE itself, so each vCPU thread blocks the host's thread-directed SIGPIPE
+ * ({@link #blockPipeOnThisThread}); a SIGPIPE sent with kill, to the process, still arrives here.
+ */
+public final class HostSignals {
+    /** The signals forwarded: those a terminal, a shell or a supervisor sends to a program. */
+    private static final String[] FORWARDED = {"HUP", "INT", "TERM", "USR1", "USR2", "PIPE", "ALRM", "CHLD", "CONT",
+        "WINCH", "URG", "VTALRM", "PROF", "IO", "PWR", "SYS", "XCPU", "XFSZ"};
+    private static final int SIG_BLOCK = 0;
+    private static final int HOST_SIGSET_SIZE = 128;
+    private static final ThreadLocal<Boolean> PIPE_BLOCKED = ThreadLocal.withInitial(() -> false);
+
+    private HostSignals() {}
+
+    /** The guest process host signals go to. */
+    private record Target(Signals signals, GuestThreads threads) {}
+
+    private static volatile Target target;
+    private static boolean installed;
+
+    /**
+     * From now on the forwarded host signals go to the guest process whose signals and threads
+     * these are (the first one the emulator runs).
+     */
+    public static synchronized void forwardTo(Signals signals, GuestThreads threads) {
+        target = new Target(signals, threads);
+        if (installed) {
+            return;
+        }
+        installed = true;
+        for (String name : FORWARDED) {
+            try {
+                Signal.handle(new Signal(name), sig -> deliver(sig.getNumber()));
+            } catch (IllegalArgumentException taken) {
+                // a signal the JVM keeps (or the host lacks): it stays the JVM's
+            }
+        }
+    }
+
+    /** execve replaced the image whose signals are {@code old}: host signals follow to the new one. */
+    public static synchronized void follow(Signals old, Signals signals, GuestThreads threads) {
+        Target t = target;
+        if (t != null && t.signals() == old) {
+            target = new Target(signals, threads);
+        }
+    }
+
+    private static void deliver(int sig) {
+        Target t = target;
+        if (t == null || t.threads().ended()) {
+            return;
+        }
+        // the sender is unknown here (the JVM does not pass siginfo on); si_code SI_USER as from kill
+        if (t.signals().postFromHost(SigInfo.sent(sig, SigInfo.SI_USER, 0, 0))) {
+            // the default action kills: the process ends at once, and the emulator dies of the signal
+            t.threads().end(128 + sig, sig, null);
+        }
+    }
+
+    /** Blocks the host's SIGPIPE on the calling vCPU thread, once (see the class comment). */
+    @SuppressWarnings("restricted")
+    public static void blockPipeOnThisThread() {
+        if (PIPE_BLOCKED.get()) {
+            return;
+        }
+        PIPE_BLOCKED.set(true);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment set = arena.allocate(HOST_SIGSET_SIZE, 8);
+            set.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, Signals.bit(SignalNames.SIGPIPE));
+            HostCalls.callInt("pthread_sigmask", SIG_BLOCK, set.address(), 0);
+        }
+    }
+}
