@@ -1,6 +1,7 @@
 package dev.tcg4j.injector.call;
 
 import dev.tcg4j.ir.Helper;
+import dev.tcg4j.ir.cpu.ExitProcess;
 import dev.tcg4j.ir.cpu.ResumeAt;
 import dev.tcg4j.plugin.api.ExecCallback;
 import dev.tcg4j.plugin.api.RegAccess;
@@ -49,7 +50,7 @@ public final class ExecAdapter implements ExecHook {
         }
         try {
             callback.onExec(vcpu, userData);
-        } catch (ResumeAt r) {
+        } catch (ResumeAt | ExitProcess r) {
             throw r;
         } catch (Throwable t) {
             throw PluginCalls.failure(session.name(), t);

@@ -1,6 +1,7 @@
 package dev.tcg4j.injector.call;
 
 import dev.tcg4j.ir.Helper;
+import dev.tcg4j.ir.cpu.ExitProcess;
 import dev.tcg4j.ir.cpu.ResumeAt;
 import dev.tcg4j.plugin.api.MemCallback;
 import dev.tcg4j.plugin.api.RegAccess;
@@ -47,7 +48,7 @@ public final class MemAdapter implements MemHook {
         }
         try {
             callback.onMem(vcpu, new AccessInfo((int) meminfo, value), vaddr, userData);
-        } catch (ResumeAt r) {
+        } catch (ResumeAt | ExitProcess r) {
             throw r;
         } catch (Throwable t) {
             throw PluginCalls.failure(session.name(), t);

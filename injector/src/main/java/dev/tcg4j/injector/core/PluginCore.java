@@ -13,6 +13,7 @@ import dev.tcg4j.injector.gen.TranslationCallbacks;
 import dev.tcg4j.injector.instrument.TbRequests;
 import dev.tcg4j.injector.instrument.TbViewImpl;
 import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.ExitProcess;
 import dev.tcg4j.ir.cpu.ResumeAt;
 import dev.tcg4j.ir.spi.Disassembler;
 import dev.tcg4j.ir.spi.GuestArch;
@@ -238,7 +239,7 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
         if (done != null) {
             try {
                 done.run();
-            } catch (ResumeAt r) {
+            } catch (ResumeAt | ExitProcess r) {
                 throw r;
             } catch (Throwable t) {
                 throw failure(plugin.name(), t);
@@ -258,7 +259,7 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
             if (r.current()) {
                 try {
                     r.callback().onFlush();
-                } catch (ResumeAt e) {
+                } catch (ResumeAt | ExitProcess e) {
                     throw e;
                 } catch (Throwable t) {
                     throw failure(r.plugin().name(), t);
@@ -449,7 +450,7 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
     private static <T, R> R call(Registered<T> r, java.util.function.Function<T, R> f) {
         try {
             return f.apply(r.callback());
-        } catch (ResumeAt e) {
+        } catch (ResumeAt | ExitProcess e) {
             throw e;
         } catch (Throwable t) {
             throw failure(r.plugin().name(), t);

@@ -4,6 +4,7 @@ import dev.tcg4j.injector.call.PluginSession;
 import dev.tcg4j.injector.call.VcpuScope;
 import dev.tcg4j.injector.score.ScoreboardStore;
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.ir.cpu.ExitProcess;
 import dev.tcg4j.ir.cpu.ResumeAt;
 import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.plugin.api.Discontinuity;
@@ -183,6 +184,12 @@ final class PluginInstance implements PluginContext {
     public void setPc(int vcpuIndex, long pc) {
         core.scope(vcpuIndex, RegAccess.RW_REGS_PC, "setPc");
         throw new ResumeAt(pc);
+    }
+
+    @Override
+    public void exitProcess(int vcpuIndex, int status) {
+        core.scope(vcpuIndex, RegAccess.NO_REGS, "exitProcess");
+        throw new ExitProcess(status);
     }
 
     @Override

@@ -267,6 +267,16 @@ public interface PluginContext {
     }
 
     /**
+     * Ends the guest process with exit status {@code status}, as {@code exit_group(status)} would, where
+     * a QEMU plugin calls {@code exit()} (later QEMU's stoptrigger does): the other vCPUs stop, and
+     * every plugin's at-exit callbacks run. Valid inside any callback of {@code vcpuIndex}, on its
+     * thread. Never returns normally.
+     */
+    default void exitProcess(int vcpuIndex, int status) {
+        throw unsupported("exitProcess");
+    }
+
+    /**
      * Removes every callback this plugin registered, at-exit ones included, and drops translated code
      * so that its instrumentation costs nothing any more; then runs {@code done}, after which none of
      * the old callbacks runs again. The plugin may register anew, as after {@code qemu_plugin_reset}.

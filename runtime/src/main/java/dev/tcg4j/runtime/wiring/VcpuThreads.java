@@ -4,6 +4,7 @@ import dev.tcg4j.backend.lockstep.LockstepDivergence;
 import dev.tcg4j.injector.PluginFailure;
 import dev.tcg4j.injector.PluginHost;
 import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.ExitProcess;
 import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.exec.Vcpu;
 import dev.tcg4j.runtime.linux.GuestExit;
@@ -96,6 +97,10 @@ final class VcpuThreads implements VcpuStarter {
                 linux.exitGroup(exit.status(), exit.signal());
                 plugins.vcpuExit(cpu);
             }
+        } catch (ExitProcess exit) {
+            // a plugin ended the program (PluginContext.exitProcess), from a callback of this vCPU
+            linux.exitGroup(exit.status() & 0xff);
+            plugins.vcpuExit(cpu);
         } catch (PluginFailure e) {
             PLUGIN_LOG.debug("{}", e.getMessage(), e.getCause());
             linux.fail(e.getMessage());

@@ -5,6 +5,7 @@ import dev.tcg4j.frontend.riscv.decode.Decoded;
 import dev.tcg4j.frontend.riscv.decode.Insn;
 import dev.tcg4j.frontend.riscv.helpers.SystemHelpers;
 import dev.tcg4j.ir.Opcode;
+import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.Temp;
 
 /**
@@ -58,6 +59,9 @@ final class TransZicsr {
         if (old != null) {
             c.setX(d.rd(), old);
         }
+        // QEMU 7.2 ends the block after every CSR instruction (do_csr_post: "we may have changed
+        // important cpu state"); doing the same keeps block boundaries, and bb and hotblocks, QEMU's
+        c.exitTb(c.next(), ExitCodes.LOOKUP);
     }
 
     private static void read(InsnContext c, int csr, Temp into) {
