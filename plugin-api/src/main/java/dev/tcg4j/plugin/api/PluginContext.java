@@ -271,6 +271,9 @@ public interface PluginContext {
      * a QEMU plugin calls {@code exit()} (later QEMU's stoptrigger does): the other vCPUs stop, and
      * every plugin's at-exit callbacks run. Valid inside any callback of {@code vcpuIndex}, on its
      * thread. Never returns normally.
+     *
+     * @param vcpuIndex the vCPU whose callback is running
+     * @param status the exit status the process ends with, as its parent sees it
      */
     default void exitProcess(int vcpuIndex, int status) {
         throw unsupported("exitProcess");
