@@ -25,7 +25,7 @@ class ContribPluginsTest {
     @Test
     void registersTheThreePluginsForServiceLoader() {
         List<String> names = ServiceLoader.load(Plugin.class).stream().map(p -> p.get().name()).sorted().toList();
-        assertEquals(List.of("bb", "insn", "mem"), names);
+        assertEquals(List.of("bb", "insn", "mem", "uftrace"), names);
     }
 
     @ParameterizedTest
