@@ -23,7 +23,7 @@ class ContribPluginsTest {
     private static final Insn ADD = new Insn(0x100c, "add a2,a0,a1");
 
     @Test
-    void registersTheThreePluginsForServiceLoader() {
+    void registersTheContribPluginsForServiceLoader() {
         List<String> names = ServiceLoader.load(Plugin.class).stream().map(p -> p.get().name()).sorted().toList();
         assertEquals(List.of("bb", "insn", "mem", "uftrace"), names);
     }
