@@ -59,6 +59,10 @@ public final class UftracePlugin implements Plugin {
     /** Per vCPU: 1 after a call instruction ran, until the callee's first block clears it. */
     private ScoreboardU64 callPending;
     private final List<CallStack> stacks = new ArrayList<>();
+    /** The program's path and code range, as the first vCPU saw them. */
+    private Program program;
+
+    private record Program(String path, long startCode, long endCode) {}
 
     @Override
     public String name() {
@@ -145,6 +149,10 @@ public final class UftracePlugin implements Plugin {
 
     private void startVcpu(int vcpu) {
         synchronized (stacks) {
+            if (program == null) {
+                // taken while the program runs: the run's end need not keep it
+                program = new Program(binaryPathOrEmpty(), ctx.startCode(), ctx.endCode());
+            }
             while (stacks.size() <= vcpu) {
                 stacks.add(null);
             }
@@ -192,7 +200,7 @@ public final class UftracePlugin implements Plugin {
         for (CallStack s : all) {
             tids.append(tids.isEmpty() ? "" : ",").append(s.tid);
         }
-        String exe = binaryPathOrEmpty();
+        String exe = program != null ? program.path() : "";
         String info = String.join("\n",
                 "exename:" + exe,
                 "build_id:0000000000000000000000000000000000000000",
@@ -229,7 +237,7 @@ public final class UftracePlugin implements Plugin {
     }
 
     private void writeTasks(List<CallStack> all) throws IOException {
-        String exe = binaryPathOrEmpty();
+        String exe = program != null ? program.path() : "";
         StringBuilder task = new StringBuilder();
         for (CallStack s : all) {
             task.append("SESS timestamp=0.0 pid=").append(s.tid).append(" sid=0 exename=\"").append(exe).append("\"\n");
@@ -240,8 +248,8 @@ public final class UftracePlugin implements Plugin {
 
     /** The guest's code as /proc/self/maps would show it, which uftrace reads the ELF symbols by. */
     private void writeMap() throws IOException {
-        String map = String.format("%012x-%012x r-xp 00000000 00:00 0 %s%n", ctx.startCode(), ctx.endCode(),
-                binaryPathOrEmpty())
+        Program p = program != null ? program : new Program("", 0, 0);
+        String map = String.format("%012x-%012x r-xp 00000000 00:00 0 %s%n", p.startCode(), p.endCode(), p.path())
                 + "7ffffffff000-7ffffffff000 rw-p 00000000 00:00 0 [stack]\n";
         Files.writeString(dir.resolve("sid-0.map"), map);
     }
