@@ -77,7 +77,7 @@ public final class GuestRunner {
         return program;
     }
 
-    /** A built oracle plugin (count.so, trace.so). */
+    /** A built oracle plugin (count.so, trace.so, tbtrace.so). */
     public Path oraclePlugin(String fileName) {
         Path plugin = oracleDir.resolve(fileName);
         if (!Files.isRegularFile(plugin)) {
@@ -137,6 +137,14 @@ public final class GuestRunner {
      */
     public RunResult qemuTrace(Invocation invocation, Path traceFile) {
         return runQemu(invocation.withOptions("-plugin", oraclePlugin("trace.so") + ",out=" + traceFile));
+    }
+
+    /**
+     * Writes QEMU's block trace of a run to {@code traceFile} (tbtrace.so: {@code T <vaddr> <insns>}
+     * per executed block).
+     */
+    public RunResult qemuBlockTrace(Invocation invocation, Path traceFile) {
+        return runQemu(invocation.withOptions("-plugin", oraclePlugin("tbtrace.so") + ",out=" + traceFile));
     }
 
     /** A fresh empty directory, for programs that take a scratch directory as an argument. */

@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * Counts reported by the QEMU oracle plugin (it-tests/src/oracle/count.c): executed
- * instructions, loads, stores and executed translation blocks. Blocks depend on how an
- * emulator forms them and are informative only; instructions, loads and stores are
- * properties of the guest execution and must agree between emulators.
+ * instructions, loads, stores and executed translation blocks. Instructions, loads and stores
+ * are properties of the guest execution; blocks depend on where a translator ends them, and
+ * tcg4j ends them where QEMU 7.2 does, so all four must agree.
  */
 public record OracleCounts(long insns, long loads, long stores, long tbs) {
 

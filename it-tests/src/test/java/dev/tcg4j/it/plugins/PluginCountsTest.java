@@ -31,13 +31,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * backend but lockstep (which {@link LockstepPluginCountsTest} covers on the programs where running
  * plugin code once is hardest, its runs being slow), the insn
  * plugin's total (inline and by callback) equals the instructions QEMU executed, and the mem
- * plugin's inline and callback totals equal QEMU's loads plus stores. On a mismatch the test names
- * the first instruction where a tcg4j trace and a QEMU trace part.
+ * plugin's inline and callback totals equal QEMU's loads plus stores, and the bb plugin's block
+ * count (inline, and by callback beside the insn plugin's callbacks) equals the blocks QEMU
+ * executed. On a mismatch the test names the first instruction, or the first block, where a tcg4j
+ * trace and a QEMU trace part.
  */
 class PluginCountsTest {
     private static final Pattern TOTAL_INSNS = Pattern.compile("(?m)^total insns: (\\d+)$");
     private static final Pattern INLINE_MEM = Pattern.compile("(?m)^inline mem accesses: (\\d+)$");
     private static final Pattern CALLBACK_MEM = Pattern.compile("(?m)^callback mem accesses: (\\d+)$");
+    private static final Pattern BB_BLOCKS = Pattern.compile("(?m)^bb's: (\\d+), insns: \\d+$");
 
     private static GuestRunner runner;
     /**
@@ -77,8 +80,9 @@ class PluginCountsTest {
 
     private static void compareCounts(GuestCase guestCase, String backend) {
         OracleCounts qemu = withScratch(guestCase, runner::qemuCounts);
-        String inline = pluginLog(guestCase, backend, "-plugin", "insn,inline=on", "-plugin", "mem,inline=on,callback=on");
-        String callback = pluginLog(guestCase, backend, "-plugin", "insn,inline=off");
+        String inline = pluginLog(guestCase, backend, "-plugin", "insn,inline=on", "-plugin", "mem,inline=on,callback=on",
+                "-plugin", "bb,inline=on");
+        String callback = pluginLog(guestCase, backend, "-plugin", "insn,inline=off", "-plugin", "bb,inline=off");
         long memAccesses = qemu.loads() + qemu.stores();
         long insnsInline = count(TOTAL_INSNS, inline);
         long insnsCallback = count(TOTAL_INSNS, callback);
@@ -91,6 +95,14 @@ class PluginCountsTest {
                             + " inline %d, callback %d%n%s",
                     qemu.insns(), insnsInline, insnsCallback, memAccesses, memInline, memCallback,
                     firstDivergence(guestCase, backend)));
+        }
+        // blocks are where the emulators' translators must agree too: bb, hotblocks, bbv and drcov
+        // count them, under light (inline) and heavy (a callback per instruction) instrumentation
+        long blocksInline = count(BB_BLOCKS, inline);
+        long blocksCallback = count(BB_BLOCKS, callback);
+        if (blocksInline != qemu.tbs() || blocksCallback != qemu.tbs()) {
+            fail(String.format("block counts differ from QEMU's: qemu %d, tcg4j bb inline %d, callback %d%n%s",
+                    qemu.tbs(), blocksInline, blocksCallback, firstBlockDivergence(guestCase, backend)));
         }
         assertEquals(qemu.insns(), insnsInline);
     }
@@ -121,6 +133,21 @@ class PluginCountsTest {
             withScratch(guestCase, inv -> runner.runTcg4j(inv.withOptions("-plugin", "it-trace,out=" + ourTrace), backend));
             return TraceDiff.firstDivergence(qemuTrace, ourTrace).map(TraceDiff.Divergence::describe)
                     .orElse("the traces agree: the difference is in the counting, not in the execution");
+        } finally {
+            qemuTrace.toFile().delete();
+            ourTrace.toFile().delete();
+        }
+    }
+
+    private static String firstBlockDivergence(GuestCase guestCase, String backend) {
+        Path qemuTrace = tempFile("qemu-blocks", ".txt");
+        Path ourTrace = tempFile("tcg4j-blocks", ".txt");
+        try {
+            withScratch(guestCase, inv -> runner.qemuBlockTrace(inv, qemuTrace));
+            withScratch(guestCase, inv -> runner.runTcg4j(
+                    inv.withOptions("-plugin", "it-trace,blocks=on,out=" + ourTrace), backend));
+            return TraceDiff.firstDivergence(qemuTrace, ourTrace).map(d -> "blocks (T <pc> <insns>) "
+                    + d.describe()).orElse("the block traces agree: the difference is in the counting");
         } finally {
             qemuTrace.toFile().delete();
             ourTrace.toFile().delete();

@@ -18,7 +18,9 @@ import java.nio.file.Path;
  * Test-only plugin writing the same trace as the QEMU oracle's trace.c ({@code I <vaddr> <size>}
  * per executed instruction, {@code M <vaddr> <bytes> <r|w>} per access), so that a count mismatch
  * can name the first instruction where tcg4j and QEMU part. Found by ServiceLoader on the test
- * class path, as an outside plugin would be. Argument: {@code out=PATH}.
+ * class path, as an outside plugin would be. Arguments: {@code out=PATH}; {@code blocks=on} writes
+ * one {@code T <vaddr> <insns>} line per executed block instead (the format of the oracle's
+ * tbtrace.c), so that a block-count mismatch names the first block QEMU forms differently.
  */
 public final class TracePlugin implements Plugin {
     private BufferedWriter out;
@@ -36,7 +38,13 @@ public final class TracePlugin implements Plugin {
         } catch (IOException e) {
             throw new PluginArgumentException("cannot write " + path + ": " + e.getMessage());
         }
+        boolean blocks = args.last("blocks").map(v -> PluginArgs.parseBool("blocks", v)).orElse(false);
         ctx.onTbTranslate(tb -> {
+            if (blocks) {
+                String line = "T " + Long.toHexString(tb.vaddr()) + " " + tb.insnCount() + "\n";
+                tb.onExec((vcpu, data) -> write((String) data), RegAccess.NO_REGS, line);
+                return;
+            }
             for (int i = 0; i < tb.insnCount(); i++) {
                 InsnView insn = tb.insn(i);
                 String line = "I " + Long.toHexString(insn.vaddr()) + " " + insn.size() + "\n";

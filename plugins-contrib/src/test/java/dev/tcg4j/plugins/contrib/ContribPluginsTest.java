@@ -26,7 +26,7 @@ class ContribPluginsTest {
     void registersTheContribPluginsForServiceLoader() {
         List<String> names = ServiceLoader.load(Plugin.class).stream().map(p -> p.get().name()).sorted().toList();
         assertEquals(List.of("bb", "cflow", "execlog", "hotblocks", "hotpages", "howvec", "insn", "mem", "stoptrigger",
-                "syscall", "traps"), names);
+                "syscall", "traps", "uftrace"), names);
     }
 
     @ParameterizedTest

@@ -10,7 +10,11 @@ import java.util.function.LongPredicate;
  * @param logFilter the -dfilter: which blocks the in_asm, op and exec logs show
  */
 public record ExecOptions(int maxInsns, boolean chaining, LongPredicate logFilter) {
-    public static final int DEFAULT_MAX_INSNS = 128;
+    /**
+     * QEMU's {@code TCG_MAX_INSNS}: with the same limit, a long straight run of code forms the blocks
+     * QEMU forms, so that block-counting plugins (bb, hotblocks, bbv, drcov) agree with QEMU's.
+     */
+    public static final int DEFAULT_MAX_INSNS = 512;
 
     public static ExecOptions defaults() {
         return new ExecOptions(DEFAULT_MAX_INSNS, true, a -> true);

@@ -13,11 +13,11 @@ import dev.tcg4j.ir.spi.BlockTranslator;
  */
 public final class RiscvTranslator implements BlockTranslator {
     private static final long PAGE_MASK = ~(long) (GuestMemory.PAGE_SIZE - 1);
+    private static final int MAX_INSN_LENGTH = 4;
 
     private final RiscvArch arch;
     private final GuestMemory code;
     private final UnimplementedLog unimplemented;
-    private final long blockPage;
     private long pc;
 
     public RiscvTranslator(RiscvArch arch, TbBuilder b, GuestMemory code, UnimplementedLog unimplemented) {
@@ -25,7 +25,6 @@ public final class RiscvTranslator implements BlockTranslator {
         this.code = code;
         this.unimplemented = unimplemented;
         this.pc = b.pc();
-        this.blockPage = b.pc() & PAGE_MASK;
     }
 
     @Override
@@ -36,20 +35,17 @@ public final class RiscvTranslator implements BlockTranslator {
     @Override
     public Status translateInsn(TbBuilder b) {
         long insnPc = pc;
-        if (!b.insns().isEmpty() && (insnPc & ~PAGE_MASK) == GuestMemory.PAGE_SIZE - 2) {
-            // as QEMU 7.2, which ends a block before an instruction at the last halfword of the page
-            // (its check asks whether the address after the instruction is on the page), even a
-            // compressed one that fits: block boundaries, and so bb and hotblocks, stay QEMU's
+        if (!b.insns().isEmpty() && (insnPc & ~PAGE_MASK) > GuestMemory.PAGE_SIZE - MAX_INSN_LENGTH) {
+            // QEMU 7.2 (riscv_tr_translate_insn) ends a block before any later instruction in a page's
+            // last MAX_INSN_LENGTH - 1 bytes: one straddling into the next page, and also a compressed
+            // one ending exactly at the page's end (its check is is_same_page(pc + len)); such an
+            // instruction starts a block of its own, which block-counting plugins see
             return Status.NOT_IN_THIS_BLOCK;
         }
         int bits = code.fetch16(insnPc);
         int length = 2;
         if ((bits & 3) == 3) {
             long secondHalf = insnPc + 2;
-            if (!b.insns().isEmpty() && (secondHalf & PAGE_MASK) != blockPage) {
-                // a later instruction straddling into the next page starts its own block
-                return Status.NOT_IN_THIS_BLOCK;
-            }
             bits |= code.fetch16(secondHalf) << 16;
             length = 4;
         }

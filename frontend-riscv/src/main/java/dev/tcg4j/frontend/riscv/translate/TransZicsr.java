@@ -5,8 +5,8 @@ import dev.tcg4j.frontend.riscv.decode.Decoded;
 import dev.tcg4j.frontend.riscv.decode.Insn;
 import dev.tcg4j.frontend.riscv.helpers.SystemHelpers;
 import dev.tcg4j.ir.Opcode;
-import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.Temp;
+import dev.tcg4j.ir.cpu.ExitCodes;
 
 /**
  * Zicsr as QEMU's user mode offers it: the FP CSRs fflags, frm and fcsr (kept in their own state
@@ -59,8 +59,8 @@ final class TransZicsr {
         if (old != null) {
             c.setX(d.rd(), old);
         }
-        // QEMU 7.2 ends the block after every CSR instruction (do_csr_post: "we may have changed
-        // important cpu state"); doing the same keeps block boundaries, and bb and hotblocks, QEMU's
+        // QEMU 7.2 ends the block after every CSR instruction, a read too (do_csr_post: "we may
+        // have changed important cpu state"); block-counting plugins see the same blocks here
         c.exitTb(c.next(), ExitCodes.LOOKUP);
     }
 

@@ -245,6 +245,34 @@ class RiscvTranslatorTest {
     }
 
     @Test
+    void laterCompressedInstructionEndingAtThePageEndStartsABlockOfItsOwn() {
+        // QEMU 7.2 ends a block before any later instruction at page offset 0xffe, even a compressed
+        // one that fits; it then runs alone, since the instruction after it is on the next page
+        blocks.write(0x1ffa, 0x00150513L, 0x0505); // addi a0,a0,1 ; c.addi a0,1 at 0x1ffe
+        TranslationBlock first = blocks.translate(0x1ffa, 8);
+        assertEquals(List.of(new GuestInsn(0x1ffa, 4, 0x00150513L)), first.insns());
+        assertTrue(IrDump.dump(first).endsWith(" mov pc, $0x1ffe\n goto_tb $0, 0x1ffe\n"), IrDump.dump(first));
+        assertEquals(List.of(new GuestInsn(0x1ffe, 2, 0x0505)), blocks.translate(0x1ffe, 8).insns());
+    }
+
+    @Test
+    void laterFourByteInstructionEndingAtThePageEndStaysInTheBlock() {
+        blocks.write(0x1ffa, 0x0505, 0x00150513L); // c.addi a0,1 ; addi a0,a0,1 at 0x1ffc..0x1fff
+        assertEquals(2, blocks.translate(0x1ffa, 8).insnCount());
+    }
+
+    @Test
+    void everyCsrInstructionEndsTheBlockReadsToo() {
+        // QEMU 7.2's do_csr_post exits the block after any CSR access
+        TranslationBlock tb = blocks.block(
+                0x00102773L,  // frflags a4
+                0x00150513L); // addi a0,a0,1
+        assertEquals(1, tb.insnCount());
+        assertTrue(IrDump.dump(tb).endsWith(" mov pc, $0x1004\n exit_tb $2\n"), IrDump.dump(tb));
+        assertEquals(1, blocks.block(0x00171073L, 0x00150513L).insnCount()); // fsflags a4 ; addi
+    }
+
+    @Test
     void fetchFaultOnTheSecondHalfOfTheFirstInstructionPropagates() {
         blocks.write(0x2ffe, 0x0513); // low half of addi; 0x3000 is unmapped
         GuestTrap trap = assertThrows(GuestTrap.class, () -> blocks.translate(0x2ffe, 8));
