@@ -58,6 +58,9 @@ final class TransZicsr {
         if (old != null) {
             c.setX(d.rd(), old);
         }
+        // QEMU 7.2 ends the block after every CSR instruction, reads included (do_csr_post), so
+        // blocks begin and end where QEMU's do: plugins' block counts, bbv and drcov depend on it
+        c.gotoTb(0, c.next());
     }
 
     private static void read(InsnContext c, int csr, Temp into) {
