@@ -154,4 +154,18 @@ class CacheDrcovVsQemuTest {
         assertTrue(ours.blocks().size() > 50, "blocks");
         assertEquals(qemu.blocks(), ours.blocks(), "blocks as (start, size)");
     }
+
+    /**
+     * Blocks begin and end where QEMU's do (after CSR instructions, before an instruction at a page's
+     * last halfword), so bb counts equal libbb.so's; drcov, bbv and hotblocks rely on it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"strings", "call_tree", "malloc_heavy", "fp_modes"})
+    void blockCountsEqualQemusLibbb(String guest, @TempDir Path dir) throws IOException {
+        Invocation inv = Invocation.of(runner.guest(guest));
+        String qemu = qemuLog(inv.withOptions("-plugin", QemuContribPlugins.plugin("bb").toString()), dir.resolve("q"));
+        String ours = tcg4jLog(inv.withOptions("-plugin", "bb"), dir.resolve("t"));
+        assertTrue(qemu.matches("bb's: \\d+, insns: \\d+\n"), qemu);
+        assertEquals(qemu, ours);
+    }
 }
