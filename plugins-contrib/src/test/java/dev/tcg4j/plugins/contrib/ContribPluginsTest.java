@@ -3,6 +3,7 @@ package dev.tcg4j.plugins.contrib;
 import static dev.tcg4j.plugins.contrib.FakeEmulator.install;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.plugin.api.Plugin;
 import dev.tcg4j.plugin.api.PluginArgumentException;
@@ -25,8 +26,8 @@ class ContribPluginsTest {
     @Test
     void registersTheContribPluginsForServiceLoader() {
         List<String> names = ServiceLoader.load(Plugin.class).stream().map(p -> p.get().name()).sorted().toList();
-        assertEquals(List.of("bb", "cflow", "execlog", "hotblocks", "hotpages", "howvec", "insn", "mem", "stoptrigger",
-                "syscall", "traps", "uftrace"), names);
+        assertEquals(List.of("bb", "bbv", "cache", "callgrind", "cflow", "drcov", "execlog", "hotblocks", "hotpages",
+                "howvec", "insn", "mem", "stoptrigger", "syscall", "timeline", "traps", "uftrace"), names);
     }
 
     @ParameterizedTest

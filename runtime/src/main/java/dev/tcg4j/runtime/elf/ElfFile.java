@@ -19,6 +19,8 @@ public final class ElfFile {
     private static final int SHDR_SIZE = 64;
     private static final int SHT_SYMTAB = 2;
     private static final int STT_FUNC = 2;
+    private static final int SHN_UNDEF = 0;
+    private static final int SHN_LORESERVE = 0xff00;
     private static final int SYM_SIZE = 24;
 
     private final byte[] image;
@@ -124,12 +126,17 @@ public final class ElfFile {
         return new String(image, start, end - start, StandardCharsets.UTF_8);
     }
 
-    /** Function symbols of SHT_SYMTAB; a corrupt symbol table is ignored rather than fatal, as for objdump. */
+    /**
+     * Function symbols of the first SHT_SYMTAB, in the order QEMU 7.2's {@code load_symbols} leaves
+     * them before sorting: it walks the table and overwrites each entry it drops (not a function, or
+     * undefined, or in a reserved section) with the table's last entry. Symbol lookups that must
+     * name the same alias as QEMU (several functions at one address) depend on that order. A corrupt
+     * symbol table is ignored rather than fatal, as for objdump.
+     */
     private static List<ElfSymbol> readFunctions(byte[] image, ByteBuffer b, long shoff, int shnum) {
         if (!inRange(image, shoff, (long) shnum * SHDR_SIZE)) {
             return List.of();
         }
-        List<ElfSymbol> out = new ArrayList<>();
         for (int i = 0; i < shnum; i++) {
             int sh = (int) (shoff + (long) i * SHDR_SIZE);
             if (b.getInt(sh + 4) != SHT_SYMTAB) {
@@ -139,33 +146,50 @@ public final class ElfFile {
             long size = b.getLong(sh + 32);
             int link = b.getInt(sh + 40);
             if (link < 0 || link >= shnum || !inRange(image, off, size)) {
-                continue;
+                return List.of();
             }
             int str = (int) (shoff + (long) link * SHDR_SIZE);
             long strOff = b.getLong(str + 24);
             long strSize = b.getLong(str + 32);
             if (!inRange(image, strOff, strSize)) {
-                continue;
+                return List.of();
             }
+            List<ElfSymbol> table = new ArrayList<>();
             for (long s = off; s + SYM_SIZE <= off + size; s += SYM_SIZE) {
-                int o = (int) s;
-                int nameIdx = b.getInt(o);
-                int info = image[o + 4] & 0xff;
-                int shndx = b.getShort(o + 6) & 0xffff;
-                long value = b.getLong(o + 8);
-                long symSize = b.getLong(o + 16);
-                if ((info & 0xf) != STT_FUNC || shndx == 0 || nameIdx < 0 || nameIdx >= strSize) {
-                    continue;
-                }
-                int start = (int) (strOff + nameIdx);
-                int end = start;
-                while (end < strOff + strSize && image[end] != 0) {
-                    end++;
-                }
-                out.add(new ElfSymbol(new String(image, start, end - start, StandardCharsets.UTF_8), value, symSize));
+                table.add(functionSymbol(image, b, (int) s, strOff, strSize));
             }
+            int kept = table.size();
+            for (int k = 0; k < kept; ) {
+                if (table.get(k) == null) {
+                    if (k < --kept) {
+                        table.set(k, table.get(kept));
+                    }
+                } else {
+                    k++;
+                }
+            }
+            return List.copyOf(table.subList(0, kept));
         }
-        return List.copyOf(out);
+        return List.of();
+    }
+
+    /** The symbol at {@code o} if it is a defined function with a readable name, else null. */
+    private static ElfSymbol functionSymbol(byte[] image, ByteBuffer b, int o, long strOff, long strSize) {
+        int nameIdx = b.getInt(o);
+        int info = image[o + 4] & 0xff;
+        int shndx = b.getShort(o + 6) & 0xffff;
+        long value = b.getLong(o + 8);
+        long symSize = b.getLong(o + 16);
+        if ((info & 0xf) != STT_FUNC || shndx == SHN_UNDEF || shndx >= SHN_LORESERVE || nameIdx < 0
+                || nameIdx >= strSize) {
+            return null;
+        }
+        int start = (int) (strOff + nameIdx);
+        int end = start;
+        while (end < strOff + strSize && image[end] != 0) {
+            end++;
+        }
+        return new ElfSymbol(new String(image, start, end - start, StandardCharsets.UTF_8), value, symSize);
     }
 
     private static boolean inRange(byte[] image, long off, long len) {

@@ -142,8 +142,20 @@ class ElfFileTest {
         assertEquals("b", syms.symbolAt(0x102f));
         assertNull(syms.symbolAt(0x1030));
         assertNull(syms.symbolAt(0xfff));
-        assertEquals("marker", syms.symbolAt(0x2000));
+        // as QEMU's symfind: a symbol of size zero covers nothing
+        assertNull(syms.symbolAt(0x2000));
         assertNull(syms.symbolAt(0x2001));
+    }
+
+    @Test
+    void aliasesAtOneAddressResolveAsGlibcsBsearchOverAStableSort() {
+        // sorted: a(0x1000), m1(0x1010), m2(0x1010), m3(0x1010), z(0x1040); bsearch probes index 2 first
+        FunctionSymbols syms = new FunctionSymbols(java.util.List.of(new ElfSymbol("z", 0x1040, 4),
+                new ElfSymbol("m1", 0x1010, 0x20), new ElfSymbol("a", 0x1000, 0x10), new ElfSymbol("m2", 0x1010, 0x20),
+                new ElfSymbol("m3", 0x1010, 0x20)), 0);
+        assertEquals("m2", syms.symbolAt(0x1010));
+        assertEquals("a", syms.symbolAt(0x1004));
+        assertEquals("z", syms.symbolAt(0x1040));
     }
 
     @Test
