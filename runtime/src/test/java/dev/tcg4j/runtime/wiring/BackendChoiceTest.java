@@ -104,10 +104,10 @@ class BackendChoiceTest {
     }
 
     @Test
-    void theProductionEmulatorOffersEveryShippedBackendAndDefaultsToBytecode() {
+    void theProductionEmulatorOffersEveryShippedBackendAndDefaultsToTiered() {
         Set<String> names = EmulatorComponent.create().emulator().backendNames();
 
         assertEquals(Set.of("tiered", "bytecode", "interpreter", "lockstep"), names);
-        assertEquals("bytecode", OptionParser.DEFAULT_BACKEND);
+        assertEquals("tiered", OptionParser.DEFAULT_BACKEND);
     }
 }
