@@ -48,6 +48,8 @@ public final class FlatGuestMemory implements GuestMemory {
         NativeReservation.link();
     }
 
+    private static final MemorySegment ZERO_PAGE = Arena.global().allocate(PAGE_SIZE);
+
     private final int addressBits;
     private final long size;
     /** Owns the window: closing it unmaps the window and fails any later access through {@link #mem}. */
@@ -173,6 +175,29 @@ public final class FlatGuestMemory implements GuestMemory {
         checkRange(addr, len);
         NativeReservation.zero(mem, pageFloor(addr), pageCeil(addr + len) - pageFloor(addr));
         setPerms(addr, len, prot & PROT_MASK);
+    }
+
+    /**
+     * Copies the permission bits (not CODE, not OBSERVED) and the contents of every page of the
+     * range, PROT_NONE ones included; a page that reads as zeros is not copied, so that the child's
+     * untouched stack and heap pages stay uncommitted on the host, as the parent's are.
+     */
+    @Override
+    public void copyPages(GuestMemory source, long addr, long len) {
+        if (!(source instanceof FlatGuestMemory from) || from.size != size) {
+            GuestMemory.super.copyPages(source, addr, len);
+            return;
+        }
+        checkRange(addr, len);
+        for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
+            long index = p >>> PAGE_SHIFT;
+            int prot = from.perms.get(ValueLayout.JAVA_BYTE, index) & PROT_MASK;
+            setBits(p, prot == 0 ? 0 : prot | observedBit);
+            if (MemorySegment.mismatch(from.mem, p, p + PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE) != -1) {
+                MemorySegment.copy(from.mem, p, mem, p, PAGE_SIZE);
+            }
+        }
+        markChunksMapped(addr, len);
     }
 
     /** Unmaps: later accesses fault, and a later map reads zeros. */

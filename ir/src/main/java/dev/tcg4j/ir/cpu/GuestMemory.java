@@ -65,6 +65,26 @@ public interface GuestMemory extends AutoCloseable {
         return protection(addr) != 0;
     }
 
+    /**
+     * fork: gives the pages of {@code [addr, addr+len)} the protection and contents they have in
+     * {@code source}, a memory of the same size, into this memory where they are still unmapped.
+     */
+    default void copyPages(GuestMemory source, long addr, long len) {
+        byte[] page = new byte[PAGE_SIZE];
+        for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
+            int prot = source.protection(p);
+            if (prot == 0) {
+                continue;
+            }
+            map(p, PAGE_SIZE, prot | READ | WRITE);
+            if ((prot & READ) != 0) {
+                source.read(p, page, 0, PAGE_SIZE);
+                writeInitial(p, page, 0, PAGE_SIZE);
+            }
+            protect(p, PAGE_SIZE, prot);
+        }
+    }
+
     /** Marks the pages of {@code [addr, addr+len)} as holding translated code. */
     void markCode(long addr, long len);
 

@@ -379,4 +379,32 @@ public final class AddressSpace {
         protect(base, PAGE, 0);
         stackTop = base + PAGE + stackSize;
     }
+
+    // ---------------------------------------------------------------- fork
+
+    /**
+     * fork: this (new, empty) address space becomes a copy of {@code parent}'s: its mappings with
+     * their protections and contents (pages that read as zeros are left uncommitted), the heap, the
+     * stack and the files pages came from. The caller keeps the parent's threads from changing it
+     * meanwhile as far as it can (the forking thread is in the system call).
+     */
+    public void copyFrom(AddressSpace parent) {
+        TreeMap<Long, Long> ranges;
+        synchronized (parent) {
+            ranges = new TreeMap<>(parent.regions);
+            synchronized (this) {
+                regions.clear();
+                regions.putAll(ranges);
+                stackTop = parent.stackTop;
+                mmapNextStart = parent.mmapNextStart;
+                brkStart = parent.brkStart;
+                brk = parent.brk;
+                filePages.clear();
+                filePages.putAll(parent.filePages);
+            }
+        }
+        for (Map.Entry<Long, Long> r : ranges.entrySet()) {
+            memory.copyPages(parent.memory, r.getKey(), r.getValue() - r.getKey());
+        }
+    }
 }

@@ -8,6 +8,7 @@ public final class Errno {
     public static final int EINTR = 4;
     public static final int EIO = 5;
     public static final int E2BIG = 7;
+    public static final int ENOEXEC = 8;
     public static final int EBADF = 9;
     public static final int ECHILD = 10;
     public static final int EAGAIN = 11;
@@ -25,6 +26,8 @@ public final class Errno {
     public static final int ERANGE = 34;
     public static final int ENAMETOOLONG = 36;
     public static final int ENOSYS = 38;
+    public static final int ELOOP = 40;
+    public static final int ELIBBAD = 80;
     public static final int ETIMEDOUT = 110;
 
     private Errno() {}

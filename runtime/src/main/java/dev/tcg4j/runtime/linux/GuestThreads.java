@@ -22,10 +22,14 @@ public final class GuestThreads {
     private volatile VcpuStarter starter;
     private boolean ended;
     private int status;
+    private int signal;
     private String failure;
 
-    /** How the process ended: its status, or the one-line failure of the emulator. */
-    public record End(int status, String failure) {}
+    /**
+     * How the process ended: its status (128 + signal for a death by signal), the signal it died of
+     * (0 for none), or the one-line failure of the emulator.
+     */
+    public record End(int status, int signal, String failure) {}
 
     /** How new threads get a vCPU and a host thread; without one, clone cannot make threads. */
     public void setStarter(VcpuStarter starter) {
@@ -105,12 +109,18 @@ public final class GuestThreads {
      * Every thread but the caller's is asked to stop.
      */
     public void end(int status, String failure) {
+        end(status, 0, failure);
+    }
+
+    /** Ends the process as {@link #end(int, String)}, by {@code signal} when not 0. */
+    public void end(int status, int signal, String failure) {
         synchronized (this) {
             if (ended) {
                 return;
             }
             ended = true;
             this.status = status;
+            this.signal = signal;
             this.failure = failure;
             notifyAll();
         }
@@ -136,6 +146,6 @@ public final class GuestThreads {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return new End(status, failure);
+        return new End(status, signal, failure);
     }
 }

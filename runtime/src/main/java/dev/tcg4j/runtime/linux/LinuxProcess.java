@@ -10,6 +10,7 @@ import dev.tcg4j.runtime.exec.GuestEvents;
 import dev.tcg4j.runtime.linux.fs.FdTable;
 import dev.tcg4j.runtime.linux.fs.Sysroot;
 import dev.tcg4j.runtime.linux.host.Libc;
+import dev.tcg4j.runtime.linux.process.ProcessTable;
 import dev.tcg4j.runtime.linux.signal.Signals;
 import dev.tcg4j.runtime.linux.syscall.SyscallDispatcher;
 import java.io.PrintStream;
@@ -25,6 +26,8 @@ public final class LinuxProcess implements GuestEvents {
     private final LinuxAbi abi;
     private final ProcessContext ctx;
     private final SyscallDispatcher dispatcher;
+    private volatile long mainThreadBlocked;
+    private volatile long mainThreadClearTid;
 
     public LinuxProcess(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, String programPath,
             String progName, PrintStream stderr, boolean announceFatalSignals) {
@@ -33,12 +36,22 @@ public final class LinuxProcess implements GuestEvents {
 
     public LinuxProcess(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, String programPath,
             Sysroot sysroot, String progName, PrintStream stderr, boolean announceFatalSignals) {
+        this(arch, space, libc, abi, programPath, sysroot, progName, stderr, announceFatalSignals,
+                new ProcessTable(), (int) ProcessHandle.current().pid());
+    }
+
+    /**
+     * @param processes the run's processes, this one among them
+     * @param pid this process's pid: the host's for the run's first process, a new one for a fork
+     */
+    public LinuxProcess(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, String programPath,
+            Sysroot sysroot, String progName, PrintStream stderr, boolean announceFatalSignals,
+            ProcessTable processes, int pid) {
         this.arch = arch;
         this.abi = abi;
         Signals signals = new Signals(abi.signalFrames(), progName, stderr, announceFatalSignals);
         this.ctx = new ProcessContext(space.memory(), space, new FdTable(libc), libc, signals, programPath,
-                (int) ProcessHandle.current().pid(), abi, sysroot,
-                new ProcFiles(space, (int) ProcessHandle.current().pid(), abi.cpuinfoIsa()), new GuestThreads());
+                pid, abi, sysroot, new ProcFiles(space, pid, abi.cpuinfoIsa()), new GuestThreads(), processes);
         this.dispatcher = new SyscallDispatcher(ctx, arch);
     }
 
@@ -52,6 +65,32 @@ public final class LinuxProcess implements GuestEvents {
         space.memory().write(tramp, abi.signalFrames().trampolineCode());
         space.protect(tramp, AddressSpace.PAGE, GuestMemory.READ | GuestMemory.EXEC);
         ctx.signals().setTrampoline(tramp);
+    }
+
+    /**
+     * fork: this new process becomes a copy of {@code parent}: its memory, its files (duplicated), its
+     * signal actions and its /proc files.
+     */
+    public void copyFrom(LinuxProcess parent) {
+        ctx.space().copyFrom(parent.ctx.space());
+        ctx.fds().copyFrom(parent.ctx.fds());
+        ctx.signals().inheritActions(parent.ctx.signals(), false);
+        ctx.procFiles().copyFrom(parent.ctx.procFiles());
+    }
+
+    /**
+     * execve: this new image of the process takes over {@code old}'s files but those marked
+     * close-on-exec, and its ignored signals; other actions go back to their defaults.
+     */
+    public void succeed(LinuxProcess old) {
+        old.ctx.fds().closeOnExec();
+        ctx.fds().takeOver(old.ctx.fds());
+        ctx.signals().inheritActions(old.ctx.signals(), true);
+    }
+
+    /** The process has ended: its files are closed, so that the other end of a pipe sees it. */
+    public void closeFiles() {
+        ctx.fds().closeAll();
     }
 
     public ProcessContext context() {
@@ -151,6 +190,20 @@ public final class LinuxProcess implements GuestEvents {
         ctx.threads().end(status, null);
     }
 
+    /** exit_group, or a death by {@code signal} when it is not 0. */
+    public void exitGroup(int status, int signal) {
+        ctx.threads().end(status, signal, null);
+    }
+
+    /**
+     * What the main thread starts with when it is not the run's first (a fork's child, a new image):
+     * the blocked mask it inherits, and the clear_child_tid word CLONE_CHILD_CLEARTID asked for.
+     */
+    public void inheritMainThread(long blocked, long clearChildTid) {
+        this.mainThreadBlocked = blocked;
+        this.mainThreadClearTid = clearChildTid;
+    }
+
     /** The emulator cannot go on (a plugin failed, an internal error): the process ends with one line. */
     public void fail(String message) {
         ctx.threads().end(1, message);
@@ -182,7 +235,9 @@ public final class LinuxProcess implements GuestEvents {
         if (name.length > 15) {
             name = java.util.Arrays.copyOf(name, 15);
         }
-        t = new GuestThread(ctx.pid(), cpu, ctx.signals().addThread(cpu, 0), Thread.currentThread(), name);
+        t = new GuestThread(ctx.pid(), cpu, ctx.signals().addThread(cpu, mainThreadBlocked), Thread.currentThread(),
+                name);
+        t.setClearChildTid(mainThreadClearTid);
         if (!threads.add(t)) {
             throw new GuestExit(0);
         }

@@ -31,6 +31,11 @@ public final class ProcFiles {
         this.auxvLength = auxvLength;
     }
 
+    /** fork: the child's /proc/self files show what its parent's showed. */
+    void copyFrom(ProcFiles parent) {
+        started(parent.argv, parent.auxvAddr, parent.auxvLength);
+    }
+
     /** The made-up contents for {@code path} as the guest named it, or null when the host's file is meant. */
     public byte[] contents(String path) {
         if (path.equals("/proc/cpuinfo")) {

@@ -15,6 +15,8 @@ import dev.tcg4j.runtime.linux.signal.Signals;
  * @param sysroot the -L prefix, for the system calls qemu looks paths up in it for
  * @param procFiles the /proc files made up for the guest
  * @param threads the process's live threads
+ * @param processes the run's processes: relatives, groups, zombies
  */
 public record ProcessContext(GuestMemory memory, AddressSpace space, FdTable fds, Libc libc, Signals signals,
-        String programPath, int pid, LinuxAbi abi, Sysroot sysroot, ProcFiles procFiles, GuestThreads threads) {}
+        String programPath, int pid, LinuxAbi abi, Sysroot sysroot, ProcFiles procFiles, GuestThreads threads,
+        dev.tcg4j.runtime.linux.process.ProcessTable processes) {}

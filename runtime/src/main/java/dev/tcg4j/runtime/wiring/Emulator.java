@@ -14,6 +14,8 @@ import javax.inject.Provider;
  */
 public final class Emulator {
     public static final String PROG = "tcg4j-riscv64";
+    /** The backend blocks run on unless a request names another. */
+    public static final String DEFAULT_BACKEND = "tiered";
     /**
      * Guest address bits: a 2 TiB window, reserved lazily. Room for qemu-riscv64's layout (programs at
      * 0x4000000000, the stack, the loader and mmaps above) and then some.
@@ -40,6 +42,19 @@ public final class Emulator {
                     + String.join(", ", backendNames()) + ")");
         }
         return runs.create(req).guestRun().execute();
+    }
+
+    /** How a run ended: its exit status, and the signal the guest died of (0 when it exited). */
+    public record Result(int status, int signal) {}
+
+    /** Runs as {@link #run}, also telling a death by a signal from an exit with status 128 + n. */
+    public Result runToEnd(RunRequest req) {
+        if (!backends.containsKey(req.backend())) {
+            return new Result(run(req), 0);
+        }
+        GuestRun guestRun = runs.create(req).guestRun();
+        int status = guestRun.execute();
+        return new Result(status, guestRun.fatalSignal());
     }
 
     static int fail(RunRequest req, String message) {

@@ -4,17 +4,12 @@ import dev.tcg4j.injector.PluginFailure;
 import dev.tcg4j.injector.PluginHost;
 import dev.tcg4j.injector.PluginStartException;
 import dev.tcg4j.ir.cpu.CpuState;
-import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
-import dev.tcg4j.runtime.exec.Vcpu;
-import dev.tcg4j.runtime.linux.AddressSpace;
-import dev.tcg4j.runtime.linux.GuestExit;
 import dev.tcg4j.runtime.linux.GuestThreads;
-import dev.tcg4j.runtime.linux.LinuxProcess;
-import dev.tcg4j.runtime.linux.LoadedProgram;
-import dev.tcg4j.runtime.linux.ProgramLoader;
+import dev.tcg4j.runtime.linux.host.Libc;
+import dev.tcg4j.runtime.linux.process.ProcessTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -29,38 +24,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of a guest program: reads and loads it into a new process, starts the plugins, makes the
- * first vCPU and runs it on a thread of its own (as every thread the guest makes), and waits until
- * the process ends.
+ * One run of a guest program: reads and loads it into the run's first process, starts the plugins,
+ * and has {@link GuestProcesses} run it (its vCPUs on threads of their own, following execve) until
+ * it ends; the processes it forks run alongside in this JVM.
  */
 public final class GuestRun {
     private static final Logger INTERNAL = LoggerFactory.getLogger("tcg4j.internal");
-    /**
-     * How long the end of a process waits for its other vCPUs to stop; one blocked in a host call
-     * (a read of a terminal) is left behind, a daemon thread, and the process's memory with it.
-     */
-    private static final long STOP_MILLIS = 250;
     private static final Path URANDOM = Path.of("/dev/urandom");
 
     private static final Logger PLUGIN_LOG = LoggerFactory.getLogger("tcg4j.plugin");
 
     private final RunRequest req;
     private final GuestArch arch;
-    private final ProcessComponent.Factory processes;
+    private final GuestProcesses processes;
     private final ProgramSymbols symbols;
     private final LoadedImage image;
     private final Provider<PluginHost> plugins;
-    private boolean vcpusLeftRunning;
+    private final ProcessTable table;
+    private final Libc libc;
+    private int fatalSignal;
 
     @Inject
-    GuestRun(RunRequest req, GuestArch arch, ProcessComponent.Factory processes, ProgramSymbols symbols,
-            LoadedImage image, Provider<PluginHost> plugins) {
+    GuestRun(RunRequest req, GuestArch arch, GuestProcesses processes, ProgramSymbols symbols,
+            LoadedImage image, Provider<PluginHost> plugins, ProcessTable table, Libc libc) {
         this.req = req;
         this.arch = arch;
         this.processes = processes;
         this.symbols = symbols;
         this.image = image;
         this.plugins = plugins;
+        this.table = table;
+        this.libc = libc;
     }
 
     /** Runs the program; returns the host exit status. */
@@ -71,85 +65,37 @@ public final class GuestRun {
         } catch (ElfFormatException | ProgramUnreadable e) {
             return Emulator.fail(req, req.program() + ": " + e.getMessage());
         }
-        ProcessComponent process = processes.create();
-        GuestMemory memory;
+        int pid = (int) ProcessHandle.current().pid();
+        table.addInit(pid, libc.getppid(), (int) libc.processGroup(0, false), (int) libc.processGroup(0, true));
+        GuestProcesses.Image first;
         try {
-            memory = process.memory();
-        } catch (IllegalStateException e) {
+            first = processes.load(pid, elf, req.program(), req.argv(), req.envp(), req.program());
+        } catch (GuestProcesses.LoadFailure e) {
             return Emulator.fail(req, e.getMessage());
         }
-        // closed when the run ends, so that runs in one JVM do not pile up terabytes of reserved space;
-        // kept when a vCPU thread could not be stopped, since it may still touch it
-        try {
-            return runProgram(elf, process);
-        } finally {
-            if (!vcpusLeftRunning) {
-                memory.close();
-            }
+        table.install(pid, first.linux());
+        symbols.add(first.program().symbols());
+        if (first.interpreter() != null) {
+            symbols.add(first.interpreter().symbols());
         }
-    }
-
-    private int runProgram(ElfFile elf, ProcessComponent process) {
-        ElfFile interpreter = null;
-        AddressSpace.MappedFile interpreterFile = null;
-        if (elf.interpreter() != null) {
-            // qemu's load_elf_interp: the interpreter's path under the -L prefix first, then the host's
-            String interp = elf.interpreter();
-            String hostPath = process.sysroot().map(interp);
-            try {
-                interpreter = ElfFile.parse(readProgram(hostPath), arch.elfMachine());
-                interpreterFile = AddressSpace.MappedFile.of(Path.of(hostPath));
-            } catch (ProgramUnreadable e) {
-                return Emulator.fail(req, "Could not open '" + interp + "': " + e.getMessage());
-            } catch (ElfFormatException e) {
-                return Emulator.fail(req, interp + ": " + e.getMessage());
-            }
-            if (interpreter.interpreter() != null) {
-                return Emulator.fail(req, interp + ": an interpreter must not ask for an interpreter itself");
-            }
-        }
-        LoadedProgram program;
-        try {
-            program = ProgramLoader.load(elf, process.addressSpace(), true,
-                    AddressSpace.MappedFile.of(Path.of(req.program())));
-        } catch (ElfFormatException e) {
-            return Emulator.fail(req, req.program() + ": " + e.getMessage());
-        }
-        symbols.add(program.symbols());
-        image.loaded(elf, program, Path.of(req.program()).toAbsolutePath().normalize().toString());
+        image.loaded(elf, first.program(), Path.of(req.program()).toAbsolutePath().normalize().toString());
 
         PluginHost host;
         try {
             host = plugins.get();
-        } catch (PluginStartException e) {
-            return Emulator.fail(req, e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (PluginStartException | IllegalArgumentException e) {
+            first.component().memory().close();
             return Emulator.fail(req, e.getMessage());
         }
-
-        LinuxProcess linux = process.linux();
-        Vcpu vcpu = process.vcpus().create(linux.threads().reserveIndex());
-        CpuState cpu = vcpu.state();
+        CpuState cpu = first.first().state();
         try {
-            LinuxProcess.Started started = linux.start(cpu, program, interpreter, interpreterFile, req.argv(),
-                    req.envp(), req.program(), auxvRandom());
-            if (started.interpreter() != null) {
-                symbols.add(started.interpreter().symbols());
-            }
-        } catch (ElfFormatException e) {
-            return Emulator.fail(req, elf.interpreter() + ": " + e.getMessage());
-        }
-        host.attachTranslationFlush(process.tbCache()::invalidateAll);
-        VcpuThreads vcpus = new VcpuThreads(process.vcpus(), host, linux, arch);
-        linux.threads().setStarter(vcpus);
-        try {
-            vcpus.startFirst(vcpu);
-            GuestThreads.End end = linux.threads().awaitEnd();
-            vcpusLeftRunning = !vcpus.awaitOthers(STOP_MILLIS);
+            GuestProcesses.Outcome outcome = processes.supervise(first, host);
+            GuestThreads.End end = outcome.end();
             if (end.failure() != null) {
                 return Emulator.fail(req, end.failure());
             }
             host.atExit();
+            fatalSignal = end.signal();
             return end.status();
         } catch (PluginFailure e) {
             PLUGIN_LOG.debug("{}", e.getMessage(), e.getCause());
@@ -163,11 +109,16 @@ public final class GuestRun {
         }
     }
 
+    /** The signal the program died of, once {@link #execute} has returned; 0 when it exited. */
+    public int fatalSignal() {
+        return fatalSignal;
+    }
+
     /**
      * AT_RANDOM's 16 bytes (glibc's stack guard and pointer guard), from the kernel's pool as QEMU
      * takes them: a {@code SecureRandom} costs every start-up its provider set-up (about 15 ms).
      */
-    private static byte[] auxvRandom() {
+    static byte[] auxvRandom() {
         try (InputStream in = Files.newInputStream(URANDOM)) {
             byte[] random = in.readNBytes(16);
             if (random.length == 16) {

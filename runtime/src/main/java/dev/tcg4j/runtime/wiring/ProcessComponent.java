@@ -1,6 +1,7 @@
 package dev.tcg4j.runtime.wiring;
 
 import dev.tcg4j.runtime.exec.TbCache;
+import dagger.BindsInstance;
 import dagger.Subcomponent;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.runtime.exec.Vcpu;
@@ -10,8 +11,8 @@ import dev.tcg4j.runtime.linux.fs.Sysroot;
 
 /**
  * One guest process: its address space, its translated blocks, its Linux state (files, signals,
- * system calls) and its vCPUs. A run makes the first; a fork would make another from the same
- * factory, and a new thread is one more {@link #vcpus()} call.
+ * system calls) and its vCPUs. A run makes the first; fork and execve make others from the same
+ * factory ({@link GuestProcesses}), and a new thread is one more {@link #vcpus()} call.
  */
 @ProcessScope
 @Subcomponent(modules = ProcessModule.class)
@@ -34,6 +35,6 @@ public interface ProcessComponent {
 
     @Subcomponent.Factory
     interface Factory {
-        ProcessComponent create();
+        ProcessComponent create(@BindsInstance ProcessStart start);
     }
 }

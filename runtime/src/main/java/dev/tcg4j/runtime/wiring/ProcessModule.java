@@ -14,6 +14,7 @@ import dev.tcg4j.runtime.linux.LinuxAbi;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.fs.Sysroot;
 import dev.tcg4j.runtime.linux.host.Libc;
+import dev.tcg4j.runtime.linux.process.ProcessTable;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +52,12 @@ interface ProcessModule {
     @Provides
     @ProcessScope
     static LinuxProcess linux(GuestArch arch, AddressSpace space, Libc libc, LinuxAbi abi, Sysroot sysroot,
-            RunRequest request) {
-        String absolute = Path.of(request.program()).toAbsolutePath().normalize().toString();
+            RunRequest request, ProcessStart start, ProcessTable processes) {
+        String absolute = Path.of(start.program()).toAbsolutePath().normalize().toString();
         // "-d int" shows exceptions: then a fatal signal is announced as qemu does when it dumps core
         boolean announce = LoggerFactory.getLogger("tcg4j.int").isDebugEnabled();
         return new LinuxProcess(arch, space, libc, abi, absolute, sysroot, Emulator.PROG, request.stderr(),
-                announce);
+                announce, processes, start.pid());
     }
 
     /** The -L prefix; {@link GuestRun} finds the interpreter through it, the file system calls absolute paths. */

@@ -10,6 +10,7 @@ import dev.tcg4j.ir.spi.GuestFrontend;
 import dev.tcg4j.ir.spi.TranslatorHooks;
 import dev.tcg4j.runtime.exec.BlockLog;
 import dev.tcg4j.runtime.exec.ExecOptions;
+import dev.tcg4j.runtime.linux.process.ProcessTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,13 @@ interface RunModule {
     @Provides
     static TranslatorHooks translatorHooks(PluginHost plugins) {
         return plugins.newTranslatorHooks();
+    }
+
+    /** The run's guest processes; {@link GuestProcesses} makes new ones. */
+    @Provides
+    @RunScope
+    static ProcessTable processes() {
+        return new ProcessTable();
     }
 
     @Provides

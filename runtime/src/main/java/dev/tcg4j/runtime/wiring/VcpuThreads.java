@@ -93,7 +93,7 @@ final class VcpuThreads implements VcpuStarter {
                 plugins.vcpuExit(cpu);
                 linux.threadExited(cpu, exit.status());
             } catch (GuestExit exit) {
-                linux.exitGroup(exit.status());
+                linux.exitGroup(exit.status(), exit.signal());
                 plugins.vcpuExit(cpu);
             }
         } catch (PluginFailure e) {

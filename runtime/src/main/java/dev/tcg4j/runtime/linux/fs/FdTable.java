@@ -77,4 +77,65 @@ public final class FdTable {
         }
         return libc.close(hostFd);
     }
+
+    private static final int F_DUPFD = 0;
+    private static final int F_GETFD = 1;
+    private static final int F_DUPFD_CLOEXEC = 1030;
+    private static final int FD_CLOEXEC = 1;
+
+    /**
+     * fork: this (new) table gets a duplicate of each of {@code parent}'s host fds under the same
+     * guest numbers, close-on-exec kept, so that either process closing one leaves the other's open.
+     * The host's 0, 1 and 2, never closed, are shared as they are.
+     */
+    public void copyFrom(FdTable parent) {
+        java.util.Map<Integer, Integer> entries;
+        synchronized (parent) {
+            entries = new TreeMap<>(parent.guestToHost);
+        }
+        synchronized (this) {
+            guestToHost.clear();
+            for (java.util.Map.Entry<Integer, Integer> e : entries.entrySet()) {
+                int h = e.getValue();
+                if (h <= 2) {
+                    guestToHost.put(e.getKey(), h);
+                    continue;
+                }
+                long flags = libc.fcntl(h, F_GETFD, 0);
+                long copy = libc.fcntl(h, flags > 0 && (flags & FD_CLOEXEC) != 0 ? F_DUPFD_CLOEXEC : F_DUPFD, 3);
+                if (copy >= 0) {
+                    guestToHost.put(e.getKey(), (int) copy);
+                }
+            }
+        }
+    }
+
+    /** execve: closes the fds marked close-on-exec (the mark lives on the host fd). */
+    public synchronized void closeOnExec() {
+        for (Integer fd : new java.util.ArrayList<>(guestToHost.keySet())) {
+            int h = guestToHost.get(fd);
+            long flags = libc.fcntl(h, F_GETFD, 0);
+            if (flags > 0 && (flags & FD_CLOEXEC) != 0) {
+                close(fd);
+            }
+        }
+    }
+
+    /** execve: this (new image's) table takes over every fd of {@code old}, which is left empty. */
+    public void takeOver(FdTable old) {
+        synchronized (old) {
+            synchronized (this) {
+                guestToHost.clear();
+                guestToHost.putAll(old.guestToHost);
+                old.guestToHost.clear();
+            }
+        }
+    }
+
+    /** The process has ended: every fd it still holds is closed (a pipe's reader then sees EOF). */
+    public synchronized void closeAll() {
+        for (Integer fd : new java.util.ArrayList<>(guestToHost.keySet())) {
+            close(fd);
+        }
+    }
 }

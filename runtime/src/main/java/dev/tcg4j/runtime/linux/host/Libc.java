@@ -83,6 +83,11 @@ public final class Libc {
     private static final Fn GETEGID = new Fn("getegid", FunctionDescriptor.of(I), NOT_VARIADIC);
     private static final Fn STATFS = new Fn("statfs", FunctionDescriptor.of(I, P, P), NOT_VARIADIC);
     private static final Fn FSTATFS = new Fn("fstatfs", FunctionDescriptor.of(I, I, P), NOT_VARIADIC);
+    private static final Fn GETPGID = new Fn("getpgid", FunctionDescriptor.of(I, I), NOT_VARIADIC);
+    private static final Fn GETSID = new Fn("getsid", FunctionDescriptor.of(I, I), NOT_VARIADIC);
+    private static final Fn KILL = new Fn("kill", FunctionDescriptor.of(I, I, I), NOT_VARIADIC);
+    private static final Fn SIGNAL = new Fn("signal", FunctionDescriptor.of(P, I, P), NOT_VARIADIC);
+    private static final Fn SIGPROCMASK = new Fn("sigprocmask", FunctionDescriptor.of(I, I, P, P), NOT_VARIADIC);
     private static final Fn POLL = new Fn("poll", FunctionDescriptor.of(I, P, L, I), NOT_VARIADIC);
 
     /** Per-thread space for the errno the linker captures after each call. */
@@ -586,6 +591,51 @@ public final class Libc {
     public static void linkStartupCalls() {
         for (Fn fn : new Fn[] {PRLIMIT, READLINKAT, GETRANDOM, STATX, WRITE}) { // in the order glibc calls them
             fn.handle();
+        }
+    }
+
+    /** getpgid (which) or getsid of a host process. */
+    public long processGroup(int pid, boolean session) {
+        MemorySegment s = st();
+        try {
+            return check((int) (session ? GETSID : GETPGID).handle().invokeExact(s, pid), s);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public long kill(int pid, int sig) {
+        MemorySegment s = st();
+        try {
+            return check((int) KILL.handle().invokeExact(s, pid, sig), s);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static final int RLIMIT_CORE = 4;
+    private static final int SIG_UNBLOCK = 1;
+
+    /**
+     * Makes this (the emulator's) process die of {@code sig}, as qemu's dump_core_and_abort does when
+     * the guest dies of it: no host core file (its size limit set to 0), the host's default action
+     * restored, the signal unblocked and sent to the process. Returns only when the signal's default
+     * action does not end a process.
+     */
+    public void dieOf(int sig) {
+        try (Arena arena = Arena.ofConfined()) {
+            prlimit(0, RLIMIT_CORE, arena.allocate(16, 8), MemorySegment.NULL);
+            MemorySegment s = st();
+            MemorySegment previous = (MemorySegment) SIGNAL.handle().invokeExact(s, sig, MemorySegment.NULL);
+            MemorySegment set = arena.allocate(128, 8);
+            set.set(ValueLayout.JAVA_LONG, 0, 1L << (sig - 1));
+            int unblocked = (int) SIGPROCMASK.handle().invokeExact(s, SIG_UNBLOCK, set, MemorySegment.NULL);
+            kill(getpid(), sig);
+            Thread.sleep(1000); // delivery is asynchronous for a signal another thread takes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            throw rethrow(t);
         }
     }
 }

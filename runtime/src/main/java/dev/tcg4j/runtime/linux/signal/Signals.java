@@ -77,6 +77,27 @@ public final class Signals {
         threads.remove(t);
     }
 
+    /**
+     * fork copies the parent's actions and signal-return page; execve ({@code exec}) keeps only
+     * what is ignored, a handler's address meaning nothing in the new image.
+     */
+    public void inheritActions(Signals parent, boolean exec) {
+        SigAction[] copy;
+        long tramp;
+        synchronized (parent) {
+            copy = parent.actions.clone();
+            tramp = parent.trampoline;
+        }
+        synchronized (this) {
+            for (int sig = 1; sig < copy.length; sig++) {
+                actions[sig] = exec && !copy[sig].isIgnore() ? SigAction.DEFAULT : copy[sig];
+            }
+            if (!exec) {
+                trampoline = tramp;
+            }
+        }
+    }
+
     public synchronized SigAction action(int sig) {
         return actions[sig];
     }
@@ -300,6 +321,6 @@ public final class Signals {
                     + ") - core dumped");
             stderr.flush();
         }
-        throw new GuestExit(128 + sig);
+        throw GuestExit.bySignal(sig);
     }
 }

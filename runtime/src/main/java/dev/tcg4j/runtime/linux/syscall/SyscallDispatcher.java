@@ -39,6 +39,7 @@ public final class SyscallDispatcher {
     private final SignalSyscalls sig;
     private final HwprobeSyscall hwprobe;
     private final ThreadSyscalls threads;
+    private final ProcessTreeSyscalls tree;
     private final Set<Long> reportedUnknown = ConcurrentHashMap.newKeySet();
 
     public SyscallDispatcher(ProcessContext ctx, GuestArch arch) {
@@ -56,6 +57,7 @@ public final class SyscallDispatcher {
         this.proc = new ProcessSyscalls(ctx, buf);
         this.sig = new SignalSyscalls(ctx);
         this.threads = new ThreadSyscalls(ctx, retSlot, spSlot);
+        this.tree = new ProcessTreeSyscalls(ctx);
         this.hwprobe = new HwprobeSyscall(ctx.memory(), ctx.abi().hwprobe(), ProcessSyscalls.onlineCpus());
     }
 
@@ -161,8 +163,18 @@ public final class SyscallDispatcher {
 
             case EXIT -> threads.exit(a0);
             case EXIT_GROUP -> proc.exitGroup(a0);
-            case CLONE -> threads.clone(cpu, self, a0, a1, a2, a3, a4);
-            case CLONE3 -> threads.clone3(cpu, self, a0, a1);
+            case CLONE -> ProcessTreeSyscalls.isThread(a0) ? threads.clone(cpu, self, a0, a1, a2, a3, a4)
+                    : tree.fork(cpu, self, a0, a1, a2, a3, a4);
+            case CLONE3 -> ProcessTreeSyscalls.isThread(ctx.memory().ld64(a0)) ? threads.clone3(cpu, self, a0, a1)
+                    : tree.clone3(cpu, self, a0, a1);
+            case EXECVE -> tree.execve(cpu, self, a0, a1, a2);
+            case EXECVEAT -> tree.execveat(cpu, self, a0, a1, a2, a3, a4);
+            case WAIT4 -> tree.wait4(a0, a1, a2, a3);
+            case WAITID -> tree.waitid(a0, a1, a2, a3, a4);
+            case SETPGID -> tree.setpgid(a0, a1);
+            case GETPGID -> tree.getpgid(a0);
+            case GETSID -> tree.getsid(a0);
+            case SETSID -> tree.setsid();
             case SET_TID_ADDRESS -> threads.setTidAddress(self, a0);
             case SET_ROBUST_LIST -> threads.setRobustList(self, a0, a1);
             case GET_ROBUST_LIST -> threads.getRobustList(self, a0, a1, a2);
@@ -191,7 +203,7 @@ public final class SyscallDispatcher {
             case GETRUSAGE -> proc.getrusage(a0, a1);
             case GETPID -> ctx.pid();
             case GETTID -> self.tid();
-            case GETPPID -> ctx.libc().getppid();
+            case GETPPID -> tree.getppid();
             case GETUID -> ctx.libc().getuid();
             case GETEUID -> ctx.libc().geteuid();
             case GETGID -> ctx.libc().getgid();
@@ -203,7 +215,8 @@ public final class SyscallDispatcher {
             case RT_SIGPENDING -> sig.rtSigpending(self, a0, a1);
             case RT_SIGSUSPEND -> sig.rtSigsuspend(self, a0, a1);
             case SIGALTSTACK -> sig.sigaltstack(self, a0, a1, cpu.regs[spSlot]);
-            case KILL -> sig.kill(a0, a1);
+            case KILL -> (int) a0 == ctx.pid() || ctx.processes().get(ctx.pid()) == null ? sig.kill(a0, a1)
+                    : tree.kill(a0, a1);
             case TKILL -> sig.tkill(a0, a1);
             case TGKILL -> sig.tgkill(a0, a1, a2);
             case RT_SIGRETURN -> {

@@ -4,7 +4,6 @@ import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.exec.ExecOptions;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.log.AddressFilter;
-import dev.tcg4j.runtime.log.LogSetup;
 import dev.tcg4j.runtime.wiring.EmulatorComponent;
 import dev.tcg4j.runtime.wiring.Emulator;
 import dev.tcg4j.runtime.wiring.RunRequest;
@@ -27,9 +26,14 @@ public final class Main {
 
     public static void main(String[] args) {
         linkHostCallsInBackground();
-        int status = run(args, CallerEnvironment.get(System.getenv()), System.out, System.err);
+        int[] fatalSignal = new int[1];
+        int status = run(args, CallerEnvironment.get(System.getenv()), System.out, System.err, fatalSignal);
         System.out.flush();
         System.err.flush();
+        if (fatalSignal[0] != 0) {
+            // the guest died of a signal: so does the emulator, and its parent sees WIFSIGNALED, as under qemu
+            new Libc().dieOf(fatalSignal[0]);
+        }
         System.exit(status);
     }
 
@@ -63,6 +67,12 @@ public final class Main {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr) {
+        return run(args, environment, stdout, stderr, new int[1]);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream)}; {@code fatalSignal[0]} gets the signal the guest died of. */
+    static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr,
+            int[] fatalSignal) {
         Options opts;
         try {
             Map<String, String> properties = new LinkedHashMap<>();
@@ -112,7 +122,9 @@ public final class Main {
                         pluginStream.print(text);
                         pluginStream.flush();
                     }, stderr, ldPrefix(opts, environment));
-            return EmulatorComponent.create().emulator().run(req);
+            Emulator.Result result = EmulatorComponent.create().emulator().runToEnd(req);
+            fatalSignal[0] = result.signal();
+            return result.status();
         } finally {
             out.close();
         }

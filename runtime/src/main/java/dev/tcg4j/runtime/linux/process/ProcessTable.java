@@ -1,0 +1,299 @@
+package dev.tcg4j.runtime.linux.process;
+
+import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.runtime.linux.Errno;
+import dev.tcg4j.runtime.linux.GuestThread;
+import dev.tcg4j.runtime.linux.LinuxProcess;
+import dev.tcg4j.runtime.linux.signal.SigInfo;
+import dev.tcg4j.runtime.linux.signal.SignalNames;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The guest processes of one run, all inside this JVM: who is whose parent, process groups and
+ * sessions, zombies and their wait statuses. The first process (the program the emulator was started
+ * with) keeps the host's pid and parent and plays init: orphans are reparented to it. One monitor
+ * guards the whole table; waits sleep on it and every exit wakes them.
+ */
+public final class ProcessTable {
+    /** siginfo's si_code for SIGCHLD. */
+    static final int CLD_EXITED = 1;
+    static final int CLD_KILLED = 2;
+
+    /** Makes new processes and new images; the wiring provides it, since it builds their components. */
+    public interface Launcher {
+        /**
+         * fork, vfork or clone without CLONE_VM: a copy of {@code parent} with a new pid, its first
+         * thread continuing from {@code cpu}'s registers; returns the child's pid or -errno.
+         */
+        long fork(LinuxProcess parent, CpuState cpu, GuestThread self, CloneArgs args);
+
+        /**
+         * execve: loads {@code request}'s program as {@code process}'s new image; on success does not
+         * return (the calling thread leaves its CPU loop); returns -errno when the program cannot run.
+         */
+        long execve(LinuxProcess process, CpuState cpu, GuestThread self, ExecRequest request);
+    }
+
+    /** What clone asked for, as fork needs it. */
+    public record CloneArgs(long flags, long newsp, long parentTid, long tls, long childTid) {}
+
+    /** An execve: the program's path as the guest gave it, its arguments and environment. */
+    public record ExecRequest(String path, List<String> argv, List<String> envp) {}
+
+    /** A reaped (or, with WNOWAIT, seen) child. */
+    public record Reaped(int pid, int status, int uid) {}
+
+    private final Map<Integer, GuestProcess> byPid = new HashMap<>();
+    private volatile Launcher launcher;
+    private int initPid = -1;
+
+    public void setLauncher(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    /** The process maker, or null where none was wired (unit tests): then fork is -ENOSYS. */
+    public Launcher launcher() {
+        return launcher;
+    }
+
+    /** Registers the run's first process, with the host's ids; it becomes the reaper of orphans. */
+    public synchronized GuestProcess addInit(int pid, int ppid, int pgid, int sid) {
+        GuestProcess p = new GuestProcess(pid, ppid, pgid, sid, SignalNames.SIGCHLD);
+        byPid.put(pid, p);
+        initPid = pid;
+        return p;
+    }
+
+    /** Registers a child of {@code parentPid}, in its parent's group and session. */
+    public synchronized GuestProcess addChild(int pid, int parentPid, int exitSignal) {
+        GuestProcess parent = byPid.get(parentPid);
+        GuestProcess p = new GuestProcess(pid, parentPid, parent == null ? pid : parent.pgid,
+                parent == null ? pid : parent.sid, exitSignal);
+        byPid.put(pid, p);
+        return p;
+    }
+
+    public synchronized GuestProcess get(int pid) {
+        return byPid.get(pid);
+    }
+
+    /** Makes {@code image} the one {@code pid} runs (its first, or the one execve loaded). */
+    public void install(int pid, LinuxProcess image) {
+        GuestProcess p = get(pid);
+        if (p != null) {
+            p.image = image;
+        }
+    }
+
+    /** A vfork child has exec'd: its parent may go on. */
+    public void execed(int pid) {
+        GuestProcess p = get(pid);
+        if (p != null) {
+            p.releaseVfork();
+        }
+    }
+
+    /**
+     * {@code pid} has ended with {@code waitStatus}: it becomes a zombie (or goes at once when its
+     * parent ignores SIGCHLD), its children go to init, and its parent gets its exit signal.
+     */
+    public void exited(int pid, int waitStatus, int uid) {
+        LinuxProcess parentImage;
+        GuestProcess p;
+        synchronized (this) {
+            p = byPid.get(pid);
+            if (p == null) {
+                return;
+            }
+            p.zombie = true;
+            p.waitStatus = waitStatus;
+            p.image = null;
+            for (GuestProcess q : byPid.values()) {
+                if (q.ppid == pid && q != p) {
+                    q.ppid = initPid;
+                }
+            }
+            GuestProcess parent = byPid.get(p.ppid);
+            parentImage = parent == null ? null : parent.image;
+            if (parentImage == null || parentImage.signals().action(SignalNames.SIGCHLD).isIgnore()) {
+                byPid.remove(pid); // nobody to wait for it (POSIX: SIGCHLD ignored means no zombies)
+            }
+            notifyAll();
+        }
+        p.releaseVfork();
+        if (parentImage != null && p.exitSignal != 0) {
+            int code = (waitStatus & 0x7f) != 0 ? CLD_KILLED : CLD_EXITED;
+            parentImage.signals().post(SigInfo.sent(p.exitSignal, code, pid, uid));
+        }
+    }
+
+    /**
+     * wait4/waitid: a child of {@code self} that {@code selector} names (a pid; 0 for self's group;
+     * -1 for any; -pgid for that group) and has exited. Blocks unless {@code noHang}; a child is
+     * removed unless {@code noReap}. Returns null when {@code noHang} and none has exited yet.
+     *
+     * @throws WaitFailed with -ECHILD when no child matches, -EINTR when a signal interrupted the wait
+     */
+    public synchronized Reaped await(int self, int selector, boolean noHang, boolean noReap) throws WaitFailed {
+        GuestProcess me = byPid.get(self);
+        int ownGroup = me == null ? self : me.pgid;
+        boolean interrupted = false;
+        while (true) {
+            boolean any = false;
+            for (GuestProcess c : byPid.values()) {
+                if (c.ppid != self || c.pid() == self || !matches(c, selector, ownGroup)) {
+                    continue;
+                }
+                any = true;
+                if (c.zombie) {
+                    if (!noReap) {
+                        byPid.remove(c.pid());
+                    }
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new Reaped(c.pid(), c.waitStatus, 0);
+                }
+            }
+            if (!any) {
+                throw new WaitFailed(-Errno.ECHILD);
+            }
+            if (noHang || interrupted) {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new WaitFailed(-Errno.EINTR);
+                }
+                return null;
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true; // one more look: a child that exited with the signal is reported
+            }
+        }
+    }
+
+    private static boolean matches(GuestProcess c, int selector, int ownGroup) {
+        if (selector > 0) {
+            return c.pid() == selector;
+        }
+        if (selector == 0) {
+            return c.pgid == ownGroup;
+        }
+        if (selector == -1) {
+            return true;
+        }
+        return c.pgid == -selector;
+    }
+
+    /** Why a wait returned nothing: -ECHILD or -EINTR. */
+    public static final class WaitFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int errno;
+
+        WaitFailed(int errno) {
+            super(null, null, false, false);
+            this.errno = errno;
+        }
+
+        public int result() {
+            return errno;
+        }
+    }
+
+    /**
+     * The live images kill's {@code pid} names, seen from {@code self}: one process, self's group
+     * (0), a group (-pgid), or every process but self (-1). Empty when none is an emulated process.
+     */
+    public synchronized List<LinuxProcess> killTargets(int self, int pid) {
+        List<LinuxProcess> out = new ArrayList<>();
+        GuestProcess me = byPid.get(self);
+        int group = pid == 0 ? (me == null ? self : me.pgid) : -pid;
+        for (GuestProcess p : byPid.values()) {
+            boolean named = pid > 0 ? p.pid() == pid : pid == -1 ? p.pid() != self : p.pgid == group;
+            if (named && !p.zombie && p.image != null) {
+                out.add(p.image);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code pid} is a process of this run, a zombie included (kill of a zombie succeeds). */
+    public synchronized boolean knows(int pid) {
+        return byPid.containsKey(pid);
+    }
+
+    public synchronized boolean anyInGroup(int pgid) {
+        for (GuestProcess p : byPid.values()) {
+            if (p.pgid == pgid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public synchronized int ppid(int pid) {
+        GuestProcess p = byPid.get(pid);
+        return p == null ? -Errno.ESRCH : p.ppid;
+    }
+
+    public synchronized int pgid(int pid) {
+        GuestProcess p = byPid.get(pid);
+        return p == null ? -Errno.ESRCH : p.pgid;
+    }
+
+    public synchronized int sid(int pid) {
+        GuestProcess p = byPid.get(pid);
+        return p == null ? -Errno.ESRCH : p.sid;
+    }
+
+    /** setpgid as the kernel checks it: self or a child of self, into a group of self's session. */
+    public synchronized int setpgid(int self, int pid, int pgid) {
+        if (pgid < 0) {
+            return -Errno.EINVAL;
+        }
+        int target = pid == 0 ? self : pid;
+        GuestProcess p = byPid.get(target);
+        GuestProcess me = byPid.get(self);
+        if (p == null || me == null || (target != self && p.ppid != self)) {
+            return -Errno.ESRCH;
+        }
+        if (p.sid == p.pid() || p.sid != me.sid) {
+            return -Errno.EPERM; // a session leader, or a child in another session
+        }
+        int group = pgid == 0 ? target : pgid;
+        if (group != target) {
+            boolean exists = false;
+            for (GuestProcess q : byPid.values()) {
+                if (q.pgid == group && q.sid == me.sid) {
+                    exists = true;
+                    break;
+                }
+            }
+            if (!exists) {
+                return -Errno.EPERM;
+            }
+        }
+        p.pgid = group;
+        return 0;
+    }
+
+    /** setsid: a new session and group led by self, unless self leads a group already. */
+    public synchronized int setsid(int self) {
+        GuestProcess me = byPid.get(self);
+        if (me == null) {
+            return -Errno.EPERM;
+        }
+        for (GuestProcess q : byPid.values()) {
+            if (q.pgid == self) {
+                return -Errno.EPERM;
+            }
+        }
+        me.pgid = self;
+        me.sid = self;
+        return self;
+    }
+}

@@ -1,0 +1,272 @@
+package dev.tcg4j.runtime.linux.syscall;
+
+import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.runtime.linux.Errno;
+import dev.tcg4j.runtime.linux.GuestThread;
+import dev.tcg4j.runtime.linux.LinuxProcess;
+import dev.tcg4j.runtime.linux.ProcessContext;
+import dev.tcg4j.runtime.linux.process.GuestProcess;
+import dev.tcg4j.runtime.linux.process.ProcessTable;
+import dev.tcg4j.runtime.linux.signal.SigInfo;
+import dev.tcg4j.runtime.linux.signal.SignalNames;
+import dev.tcg4j.runtime.linux.signal.Signals;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Processes and their relatives: fork (clone without CLONE_THREAD, vfork), execve, wait4 and waitid,
+ * kill between processes, process groups and sessions, getppid. The processes live in the run's
+ * {@link ProcessTable}; making one or a new image is the table's launcher's work.
+ */
+final class ProcessTreeSyscalls {
+    static final long CLONE_THREAD = 0x10000;
+    private static final long CLONE_VFORK = 0x4000;
+    private static final int WNOHANG = 1;
+    private static final int WUNTRACED = 2;
+    private static final int WEXITED = 4;
+    private static final int WCONTINUED = 8;
+    private static final int WNOWAIT = 0x01000000;
+    private static final int WAIT_KERNEL_FLAGS = 0x20000000 | 0x40000000 | 0x80000000; // __WNOTHREAD, __WALL, __WCLONE
+    private static final int P_ALL = 0;
+    private static final int P_PID = 1;
+    private static final int P_PGID = 2;
+    private static final int SIGINFO_SIZE = 128;
+    private static final int RUSAGE_SIZE = 144;
+    private static final int AT_FDCWD = -100;
+    private static final int AT_EMPTY_PATH = 0x1000;
+    private static final int ARG_MAX_STRINGS = 0x7fffffff / 8;
+
+    private final ProcessContext ctx;
+    private final GuestMemory memory;
+    private final ProcessTable table;
+    private final int uid;
+
+    ProcessTreeSyscalls(ProcessContext ctx) {
+        this.ctx = ctx;
+        this.memory = ctx.memory();
+        this.table = ctx.processes();
+        this.uid = ctx.libc().getuid();
+    }
+
+    /** clone's flags ask for a thread of this process rather than a new process. */
+    static boolean isThread(long flags) {
+        return (flags & CLONE_THREAD) != 0;
+    }
+
+    private LinuxProcess self() {
+        GuestProcess p = table.get(ctx.pid());
+        return p == null ? null : p.image();
+    }
+
+    /** clone without CLONE_THREAD: a new process (fork, vfork, posix_spawn's clone). */
+    long fork(CpuState cpu, GuestThread self, long flags, long newsp, long ptid, long tls, long ctid) {
+        ProcessTable.Launcher launcher = table.launcher();
+        LinuxProcess me = self();
+        if (launcher == null || me == null) {
+            return -Errno.ENOSYS;
+        }
+        long pid = launcher.fork(me, cpu, self, new ProcessTable.CloneArgs(flags, newsp, ptid, tls, ctid));
+        if (pid > 0 && (flags & CLONE_VFORK) != 0) {
+            GuestProcess child = table.get((int) pid);
+            if (child != null) {
+                try {
+                    child.awaitVforkRelease();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // a signal: the parent goes on, as after the release
+                }
+            }
+        }
+        return pid;
+    }
+
+    /** clone3 without CLONE_THREAD: the same as clone's fork, from struct clone_args. */
+    long clone3(CpuState cpu, GuestThread self, long args, long size) {
+        if (size < 64 || size > GuestMemory.PAGE_SIZE) {
+            return -Errno.EINVAL;
+        }
+        long flags = memory.ld64(args);
+        long childTid = memory.ld64(args + 16);
+        long parentTid = memory.ld64(args + 24);
+        long exitSignal = memory.ld64(args + 32);
+        long stack = memory.ld64(args + 40);
+        long stackSize = memory.ld64(args + 48);
+        long tls = memory.ld64(args + 56);
+        if ((flags & 0xff) != 0 || (exitSignal & ~0xffL) != 0 || (stack == 0) != (stackSize == 0)) {
+            return -Errno.EINVAL;
+        }
+        return fork(cpu, self, flags | exitSignal, stack == 0 ? 0 : stack + stackSize, parentTid, tls, childTid);
+    }
+
+    long execve(CpuState cpu, GuestThread self, long path, long argv, long envp) {
+        return execveat(cpu, self, AT_FDCWD, path, argv, envp, 0);
+    }
+
+    long execveat(CpuState cpu, GuestThread self, long dirfd, long pathAddr, long argvAddr, long envpAddr, long flags) {
+        ProcessTable.Launcher launcher = table.launcher();
+        LinuxProcess me = self();
+        if (launcher == null || me == null) {
+            return -Errno.ENOSYS;
+        }
+        String path = memory.readCString(pathAddr, 4096);
+        List<String> argv = strings(argvAddr);
+        List<String> envp = strings(envpAddr);
+        if (path.isEmpty() && (flags & AT_EMPTY_PATH) == 0) {
+            return -Errno.ENOENT;
+        }
+        if ((int) dirfd != AT_FDCWD && !path.startsWith("/")) {
+            int host = ctx.fds().host((int) dirfd);
+            if (host < 0) {
+                return -Errno.EBADF;
+            }
+            path = "/proc/self/fd/" + host + (path.isEmpty() ? "" : "/" + path);
+        }
+        return launcher.execve(me, cpu, self, new ProcessTable.ExecRequest(path, argv, envp));
+    }
+
+    /** A NULL-terminated array of string pointers; a NULL array is empty, as Linux takes it. */
+    private List<String> strings(long array) {
+        List<String> out = new ArrayList<>();
+        if (array == 0) {
+            return out;
+        }
+        for (long p = array; out.size() < ARG_MAX_STRINGS; p += 8) {
+            long s = memory.ld64(p);
+            if (s == 0) {
+                break;
+            }
+            out.add(memory.readCString(s, 128 * 1024));
+        }
+        return out;
+    }
+
+    long wait4(long pid, long statusAddr, long options, long rusage) {
+        if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | WAIT_KERNEL_FLAGS)) != 0 || (int) pid == Integer.MIN_VALUE) {
+            return -Errno.EINVAL;
+        }
+        if (statusAddr != 0) {
+            memory.checkAccess(statusAddr, 4, GuestMemory.WRITE);
+        }
+        ProcessTable.Reaped r;
+        try {
+            r = table.await(ctx.pid(), (int) pid, (options & WNOHANG) != 0, false);
+        } catch (ProcessTable.WaitFailed e) {
+            return e.result();
+        }
+        if (r == null) {
+            return 0;
+        }
+        if (statusAddr != 0) {
+            memory.st32(statusAddr, r.status());
+        }
+        if (rusage != 0) {
+            memory.write(rusage, new byte[RUSAGE_SIZE]);
+        }
+        return r.pid();
+    }
+
+    long waitid(long idtype, long id, long infop, long options, long rusage) {
+        if ((options & ~(WNOHANG | WUNTRACED | WEXITED | WCONTINUED | WNOWAIT | WAIT_KERNEL_FLAGS)) != 0
+                || (options & (WEXITED | WUNTRACED | WCONTINUED)) == 0) {
+            return -Errno.EINVAL;
+        }
+        int selector;
+        switch ((int) idtype) {
+            case P_ALL -> selector = -1;
+            case P_PID -> {
+                if ((int) id <= 0) {
+                    return -Errno.EINVAL;
+                }
+                selector = (int) id;
+            }
+            case P_PGID -> {
+                if ((int) id < 0) {
+                    return -Errno.EINVAL;
+                }
+                selector = (int) id == 0 ? 0 : -(int) id;
+            }
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
+        if ((options & WEXITED) == 0) {
+            return -Errno.ECHILD; // only exits are reported: stops and continues never happen here
+        }
+        if (infop != 0) {
+            memory.checkAccess(infop, SIGINFO_SIZE, GuestMemory.WRITE);
+        }
+        ProcessTable.Reaped r;
+        try {
+            r = table.await(ctx.pid(), selector, (options & WNOHANG) != 0, (options & WNOWAIT) != 0);
+        } catch (ProcessTable.WaitFailed e) {
+            return e.result();
+        }
+        if (infop != 0) {
+            memory.write(infop, new byte[SIGINFO_SIZE]);
+            if (r != null) {
+                int status = r.status();
+                boolean killed = (status & 0x7f) != 0;
+                memory.st32(infop, SignalNames.SIGCHLD);
+                memory.st32(infop + 8, killed ? 2 : 1); // CLD_KILLED, CLD_EXITED
+                memory.st32(infop + 16, r.pid());
+                memory.st32(infop + 20, uid);
+                memory.st32(infop + 24, killed ? status & 0x7f : (status >> 8) & 0xff);
+            }
+        }
+        if (rusage != 0) {
+            memory.write(rusage, new byte[RUSAGE_SIZE]);
+        }
+        return 0;
+    }
+
+    /** kill to another process, a group, or every process; the process itself keeps its own path. */
+    long kill(long pidArg, long sigArg) {
+        int pid = (int) pidArg;
+        int sig = (int) sigArg;
+        if (sig != 0 && !Signals.valid(sig)) {
+            return -Errno.EINVAL;
+        }
+        if (pid == Integer.MIN_VALUE) {
+            return -Errno.ESRCH;
+        }
+        List<LinuxProcess> targets = table.killTargets(ctx.pid(), pid);
+        if (targets.isEmpty()) {
+            if (pid > 0 && table.knows(pid)) {
+                return 0; // a zombie: the signal is lost, the call succeeds
+            }
+            if (pid > 0) {
+                return ctx.libc().kill(pid, sig); // a host process (the emulator's parent, say), as qemu does
+            }
+            return -Errno.ESRCH;
+        }
+        if (sig != 0) {
+            for (LinuxProcess target : targets) {
+                target.signals().post(SigInfo.sent(sig, SigInfo.SI_USER, ctx.pid(), uid));
+            }
+        }
+        return 0;
+    }
+
+    long getppid() {
+        int ppid = table.ppid(ctx.pid());
+        return ppid < 0 ? ctx.libc().getppid() : ppid;
+    }
+
+    long getpgid(long pid) {
+        int target = (int) pid == 0 ? ctx.pid() : (int) pid;
+        return table.pgid(target);
+    }
+
+    long getsid(long pid) {
+        int target = (int) pid == 0 ? ctx.pid() : (int) pid;
+        return table.sid(target);
+    }
+
+    long setpgid(long pid, long pgid) {
+        return table.setpgid(ctx.pid(), (int) pid, (int) pgid);
+    }
+
+    long setsid() {
+        return table.setsid(ctx.pid());
+    }
+}
