@@ -7,17 +7,20 @@ import dev.tcg4j.ir.spi.ExecutableBlock;
 final class InterpretedBlock extends ExecutableBlock {
     private final Program program;
     private final int entry;
+    /** Back edges after which an in-method loop leaves; {@link Long#MAX_VALUE}: never. */
+    private final long loopSlice;
 
-    InterpretedBlock(Program program, int entry) {
+    InterpretedBlock(Program program, int entry, long loopSlice) {
         this.program = program;
         this.entry = entry;
+        this.loopSlice = loopSlice;
     }
 
     @Override
     public int execute(CpuState cpu) {
         Frames.Frame frame = Frames.acquire(program);
         try {
-            return Interpreter.run(program, entry, cpu, frame.slots);
+            return Interpreter.run(program, entry, cpu, frame.slots, loopSlice);
         } finally {
             frame.release();
         }

@@ -22,9 +22,13 @@ final class Interpreter {
 
     private Interpreter() {}
 
-    /** Runs {@code p} from instruction index {@code ip} on {@code cpu}, with {@code f} as the frame. */
-    static int run(Program p, int ip, CpuState cpu, long[] f) {
+    /**
+     * Runs {@code p} from instruction index {@code ip} on {@code cpu}, with {@code f} as the frame;
+     * an in-method loop leaves as if a stop were requested after {@code loopSlice} back edges.
+     */
+    static int run(Program p, int ip, CpuState cpu, long[] f, long loopSlice) {
         final int[] c = p.code;
+        long backEdgesLeft = loopSlice;
         final long[] regs = cpu.regs;
         final GuestMemory mem = cpu.memory;
         enter(p, f, regs);
@@ -291,14 +295,14 @@ final class Interpreter {
                         return c[ip + 1];
                     }
                     case JUMP_UNLESS_STOPPED -> {
-                        if (cpu.exitRequested) {
+                        if (cpu.exitRequested || --backEdgesLeft == 0) {
                             writeBack(p, f, regs);
                             return c[ip + 2];
                         }
                         ip = c[ip + 1];
                     }
                     case GOTO_PTR -> {
-                        int member = cpu.exitRequested ? -1 : p.memberStart(f[c[ip + 1]]);
+                        int member = cpu.exitRequested || --backEdgesLeft == 0 ? -1 : p.memberStart(f[c[ip + 1]]);
                         if (member < 0) {
                             writeBack(p, f, regs);
                             return ExitCodes.LOOKUP;
@@ -368,7 +372,7 @@ final class Interpreter {
                     }
                     case MOV_JUMP_UNLESS_STOPPED -> {
                         f[c[ip + 1]] = f[c[ip + 2]];
-                        if (cpu.exitRequested) {
+                        if (cpu.exitRequested || --backEdgesLeft == 0) {
                             writeBack(p, f, regs);
                             return c[ip + 4];
                         }

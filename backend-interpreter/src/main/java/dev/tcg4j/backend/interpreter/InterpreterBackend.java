@@ -32,6 +32,8 @@ public final class InterpreterBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger("tcg4j.backend");
 
     private final boolean regions;
+    /** Back edges after which a run leaves an in-method loop; {@link Long#MAX_VALUE}: never. */
+    private final long loopSlice;
 
     @Inject
     public InterpreterBackend() {
@@ -40,7 +42,29 @@ public final class InterpreterBackend implements Backend {
 
     /** A backend that compiles hot regions when {@code regions} is true, or declines them. */
     public InterpreterBackend(boolean regions) {
+        this(regions, Long.MAX_VALUE);
+    }
+
+    private InterpreterBackend(boolean regions, long loopSlice) {
         this.regions = regions;
+        this.loopSlice = loopSlice;
+    }
+
+    /**
+     * This backend, except that a run leaves an in-method loop (a block jumping to its own start, a
+     * region's jump to a member) after {@code backEdges} back edges, with the exit it takes when a
+     * stop is requested, and the runtime enters again at once. For a tier above: its entry then
+     * counts a long loop's iterations as executions, and a loop entered once reaches compiled code
+     * swapped in meanwhile within a slice (on-stack replacement at block boundaries). The guest sees
+     * no difference.
+     *
+     * @throws IllegalArgumentException unless {@code backEdges} is positive
+     */
+    public InterpreterBackend slicingLoops(int backEdges) {
+        if (backEdges <= 0) {
+            throw new IllegalArgumentException("a loop slice is at least one back edge: " + backEdges);
+        }
+        return new InterpreterBackend(regions, backEdges);
     }
 
     @Override
@@ -55,7 +79,7 @@ public final class InterpreterBackend implements Backend {
             LOG.debug("block 0x{}: {} insns, {} ops, {} ints of code, frame of {} slots", Long.toHexString(tb.pc()),
                     tb.insnCount(), tb.ops().size(), p.code.length, p.frameSize);
         }
-        return new InterpretedBlock(p, 0);
+        return new InterpretedBlock(p, 0, loopSlice);
     }
 
     @Override
@@ -80,7 +104,7 @@ public final class InterpreterBackend implements Backend {
         Program p = Predecoder.region(blocks);
         List<ExecutableBlock> entries = new ArrayList<>(blocks.size());
         for (int entry : p.entries) {
-            entries.add(new InterpretedBlock(p, entry));
+            entries.add(new InterpretedBlock(p, entry, loopSlice));
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("region 0x{}: {} blocks, {} ints of code, frame of {} slots",

@@ -11,7 +11,8 @@ import dev.tcg4j.ir.spi.GuestFrontend;
 
 /**
  * Contributes the tiered backend to a component's backends, under its name: the interpreter first,
- * the bytecode backend for hot code, each a fresh instance of its own.
+ * leaving its loops every {@link TieredBackend#LOOP_SLICE} back edges, the bytecode backend for hot
+ * code, each a fresh instance of its own.
  */
 @Module
 public interface TieredBackendModule {
@@ -19,6 +20,6 @@ public interface TieredBackendModule {
     @IntoMap
     @StringKey(TieredBackend.NAME)
     static Backend tiered(InterpreterBackend interpreter, BytecodeBackend bytecode, GuestFrontend frontend) {
-        return new TieredBackend(interpreter, bytecode, frontend.arch().pcSlot());
+        return new TieredBackend(interpreter.slicingLoops(TieredBackend.LOOP_SLICE), bytecode, frontend.arch().pcSlot());
     }
 }

@@ -34,14 +34,17 @@ class TieredBackendTest {
     private boolean queueFull;
 
     private TieredBackend tiered(Backend second, int blockThreshold, int regionThreshold) {
+        return tiered(new InterpreterBackend(), second, blockThreshold, regionThreshold);
+    }
+
+    private TieredBackend tiered(Backend first, Backend second, int blockThreshold, int regionThreshold) {
         TierCompiler compiler = TierCompiler.on(unit -> {
             if (queueFull) {
                 throw new RejectedExecutionException("full");
             }
             queued.add(unit);
         });
-        return new TieredBackend(new InterpreterBackend(), second, RiscvArch.PC, blockThreshold, regionThreshold,
-                compiler);
+        return new TieredBackend(first, second, RiscvArch.PC, blockThreshold, regionThreshold, compiler);
     }
 
     /** What the compile thread would do next, done now. */
@@ -116,6 +119,49 @@ class TieredBackendTest {
         g.cpu.regs[RiscvArch.PC] = Guest.CODE + 12;
         assertEquals(ExitCodes.regionExit(0), region.entries().get(1).execute(g.cpu), "entered at B");
         assertEquals(List.of(5L, 10L, Guest.CODE + 8), List.of(g.x(A0), g.x(A2), g.cpu.regs[RiscvArch.PC]));
+    }
+
+    @Test
+    void aLoopInOneBlockCountsItsIterationsInSlicesTowardItsThreshold() {
+        // CODE: addi a0,a0,1; bne a0,a1,CODE (the block jumps to its own start, or goes on to CODE+8)
+        Guest g = new Guest(new Rv().addi(A0, A0, 1).bne(A0, A1, -4).ecall());
+        ExecutableBlock block = tiered(new InterpreterBackend().slicingLoops(10), new BytecodeBackend(), 3, 0)
+                .compile(g.blockAtPc());
+        g.reset(1000);
+
+        int backEdgeSlot = -1;
+        for (int slice = 1; slice <= 3; slice++) {
+            int exit = block.execute(g.cpu);
+            assertTrue(exit == 0 || exit == 1, "left by the back edge's goto_tb slot: " + exit);
+            backEdgeSlot = exit;
+            assertEquals(Guest.CODE, g.cpu.regs[RiscvArch.PC]);
+            assertEquals(slice * 10L, g.x(A0), "ten iterations a slice");
+            assertEquals(slice < 3 ? 0 : 1, queued.size(), "queued at the third slice");
+        }
+        compileQueued();
+
+        assertEquals("bytecode", tierOf(block));
+        assertEquals(1 - backEdgeSlot, block.execute(g.cpu), "compiled code loops to the end, leaving by the other slot");
+        assertEquals(1000, g.x(A0));
+        assertEquals(Guest.CODE + 8, g.cpu.regs[RiscvArch.PC]);
+    }
+
+    @Test
+    void aLoopEnteredOnceReachesTheBytecodeSwappedInMeanwhile() {
+        Guest g = new Guest(twoBlockLoop());
+        CompiledRegion region = tiered(new InterpreterBackend().slicingLoops(10), new BytecodeBackend(), 1000, 0)
+                .compileRegion(List.of(g.blockAt(Guest.CODE), g.blockAt(Guest.CODE + 12)));
+        g.reset(1000);
+
+        assertEquals(ExitCodes.LOOKUP, region.entries().get(0).execute(g.cpu), "a slice ends as a stop does");
+        long pc = g.cpu.regs[RiscvArch.PC];
+        assertTrue(pc == Guest.CODE || pc == Guest.CODE + 12, "at a member: 0x" + Long.toHexString(pc));
+        compileQueued();
+
+        ExecutableBlock again = region.entries().get(pc == Guest.CODE ? 0 : 1);
+        assertEquals("bytecode", tierOf(again));
+        assertEquals(ExitCodes.regionExit(0), again.execute(g.cpu));
+        assertEquals(List.of(1000L, 2L * 999, Guest.CODE + 8), List.of(g.x(A0), g.x(A2), g.cpu.regs[RiscvArch.PC]));
     }
 
     @Test

@@ -115,7 +115,7 @@ public final class Main {
         try {
             AddressFilter filter = opts.dfilter() == null ? AddressFilter.ALL : AddressFilter.parse(opts.dfilter());
             ExecOptions exec = new ExecOptions(opts.oneInsnPerTb() ? 1 : ExecOptions.DEFAULT_MAX_INSNS,
-                    !opts.logItems().contains("nochain"), filter);
+                    !opts.logItems().contains("nochain"), filter, opts.tbSize());
             PrintStream pluginStream = out.stream();
             RunRequest req = new RunRequest(opts.program(), opts.guestArgv(), opts.guestEnvironment(environment),
                     opts.backend(), exec, opts.stackSize(), opts.plugins(), text -> {

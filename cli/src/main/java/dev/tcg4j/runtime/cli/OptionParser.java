@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.cli;
 
+import dev.tcg4j.runtime.exec.TbCache;
 import dev.tcg4j.runtime.log.AddressFilter;
 import dev.tcg4j.runtime.wiring.Emulator;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class OptionParser {
         String argv0 = null;
         long stackSize = 8L << 20;
         String backend = DEFAULT_BACKEND;
+        long tbSize = TbCache.DEFAULT_CAPACITY;
         int i = 0;
         while (i < argv.size()) {
             String a = argv.get(i);
@@ -105,6 +107,7 @@ public final class OptionParser {
                             }
                             backend = value;
                         }
+                        case "accel" -> tbSize = accel(value, tbSize);
                         default -> throw new UsageException("unknown option '" + a + "'");
                     }
                 }
@@ -116,7 +119,7 @@ public final class OptionParser {
         String program = argv.get(i);
         List<String> args = new ArrayList<>(argv.subList(i + 1, argv.size()));
         return new Options(Options.Action.RUN, env, logItems, logFile, dfilter, oneInsn, plugins, ldPrefix, argv0,
-                stackSize, backend, program, args);
+                stackSize, backend, tbSize, program, args);
     }
 
     /** What each -d item logs, for {@code -d help}, in qemu's layout. */
@@ -180,7 +183,36 @@ public final class OptionParser {
 
     private static Options simple(Options.Action action) {
         return new Options(action, List.of(), Set.of(), null, null, false, List.of(), null, null, 8L << 20,
-                DEFAULT_BACKEND, null, List.of());
+                DEFAULT_BACKEND, TbCache.DEFAULT_CAPACITY, null, List.of());
+    }
+
+    /**
+     * qemu's {@code -accel tcg[,tb-size=N]}: tcg is the only accelerator; {@code tb-size} bounds the
+     * translated code, in MiB. Returns the bound in bytes ({@code tbSize} when not given).
+     */
+    static long accel(String value, long tbSize) throws UsageException {
+        String[] items = value.split(",");
+        if (!items[0].equals("tcg")) {
+            throw new UsageException("-accel: unsupported accelerator '" + items[0] + "' (only tcg)");
+        }
+        long size = tbSize;
+        for (int k = 1; k < items.length; k++) {
+            String item = items[k];
+            if (!item.startsWith("tb-size=")) {
+                throw new UsageException("-accel tcg: unsupported property '" + item + "' (tb-size=MiB)");
+            }
+            String mib = item.substring("tb-size=".length());
+            try {
+                long n = Long.parseLong(mib);
+                if (n <= 0 || n > (1L << 20)) {
+                    throw new NumberFormatException();
+                }
+                size = n << 20;
+            } catch (NumberFormatException e) {
+                throw new UsageException("-accel tcg: tb-size takes a size in MiB from 1, got '" + mib + "'");
+            }
+        }
+        return size;
     }
 
     static Set<String> logItems(String value) throws UsageException {
@@ -242,8 +274,9 @@ public final class OptionParser {
                 -plugin name[,arg=value...]  load a plugin (repeatable): a built-in name (libNAME.so works too),
                                      or a jar path (plugin=NAME picks one of a jar's plugins)
                 -Dtcg4j.name=value   set a tcg4j tuning property (tcg4j.plugin.maxVcpus)
-                -backend name        run blocks on backend name: bytecode (default), interpreter, lockstep;
-                                     help lists the backends
+                -accel tcg[,tb-size=n]  flush translated code when it holds more than n MiB (default 256)
+                -backend name        run blocks on backend name: tiered (default), bytecode, interpreter,
+                                     lockstep; help lists the backends
                 """.formatted(prog);
     }
 }

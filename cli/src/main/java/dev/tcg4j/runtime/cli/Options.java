@@ -19,6 +19,7 @@ public record Options(
         String argv0,
         long stackSize,
         String backend,
+        long tbSize,
         String program,
         List<String> args) {
 

@@ -88,11 +88,24 @@ class OptionParserTest {
     }
 
     @Test
-    void backendIsBytecodeUnlessNamed() throws Exception {
-        assertEquals("bytecode", parse("p").backend());
+    void backendIsTieredUnlessNamed() throws Exception {
+        assertEquals("tiered", parse("p").backend());
         assertEquals("lockstep", parse("-backend", "lockstep", "p").backend());
         assertEquals("interpreter", parse("--backend", "interpreter", "p", "-backend", "x").backend());
         UsageException e = assertThrows(UsageException.class, () -> parse("-backend"));
         assertEquals("option '-backend' needs an argument", e.getMessage());
+    }
+
+    @Test
+    void accelTcgTakesQemusTbSizeInMib() throws Exception {
+        assertEquals(dev.tcg4j.runtime.exec.TbCache.DEFAULT_CAPACITY, parse("p").tbSize());
+        assertEquals(64L << 20, parse("-accel", "tcg,tb-size=64", "p").tbSize());
+        assertEquals(dev.tcg4j.runtime.exec.TbCache.DEFAULT_CAPACITY, parse("-accel", "tcg", "p").tbSize());
+        assertEquals("-accel: unsupported accelerator 'kvm' (only tcg)",
+                assertThrows(UsageException.class, () -> parse("-accel", "kvm", "p")).getMessage());
+        assertEquals("-accel tcg: tb-size takes a size in MiB from 1, got '0'",
+                assertThrows(UsageException.class, () -> parse("-accel", "tcg,tb-size=0", "p")).getMessage());
+        assertEquals("-accel tcg: unsupported property 'thread=multi' (tb-size=MiB)",
+                assertThrows(UsageException.class, () -> parse("-accel", "tcg,thread=multi", "p")).getMessage());
     }
 }

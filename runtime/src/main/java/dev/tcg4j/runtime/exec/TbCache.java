@@ -7,12 +7,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The translated blocks of one process, shared by its vCPUs: found by pc, and indexed by the guest
  * pages their code covers so that a write to a page drops every block read from it.
+ *
+ * <p>Bounded as QEMU bounds its code buffer ({@code tb-size}): each block is charged an estimate of
+ * the memory it holds (its IR, kept for region compiles, and its code, both growing with its op
+ * count), and a block that would take the total past the capacity first drops every block, as
+ * QEMU's {@code tb_flush} does when the buffer is full; the program then translates again what it
+ * still runs.
  */
 public final class TbCache implements CodeWriteListener {
+    /**
+     * Bytes charged per IR op of a block: its IR (an {@code Op} with its argument arrays, about 100
+     * bytes), the first tier's code and a share of the block's fixed objects.
+     */
+    static final long BYTES_PER_OP = 160;
+    /** The capacity unless one is given: {@code -accel tcg,tb-size=256}. */
+    public static final long DEFAULT_CAPACITY = 256L << 20;
+
+    /** The {@code -d backend} logger: a flush is what happens to every block. */
+    private static final Logger LOG = LoggerFactory.getLogger("tcg4j.backend");
+
+    private final long capacity;
+    /** Bytes charged for the blocks now cached; guarded by byPage. */
+    private long charged;
+    /** Flushes for lack of room so far. */
+    private volatile int capacityFlushes;
+
     private final ConcurrentHashMap<Long, CachedBlock> byPc = new ConcurrentHashMap<>();
     /** Page address to the blocks with code on it; guarded by itself. */
     private final Map<Long, List<CachedBlock>> byPage = new HashMap<>();
@@ -20,6 +45,19 @@ public final class TbCache implements CodeWriteListener {
     private final Object translationLock = new Object();
     /** Invalidations so far; a block translated across one may hold stale code. Guarded by byPage, read racily. */
     private volatile long generation;
+
+    /** A cache of {@link #DEFAULT_CAPACITY}. */
+    public TbCache() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    /** A cache that drops every block when those it holds are charged more than {@code capacity} bytes. */
+    public TbCache(long capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity " + capacity);
+        }
+        this.capacity = capacity;
+    }
 
     /** The lock under which blocks are translated and regions compiled. */
     public Object translationLock() {
@@ -54,6 +92,14 @@ public final class TbCache implements CodeWriteListener {
                 b.valid = false;
                 return;
             }
+            long cost = charge(b);
+            if (charged + cost > capacity && !byPc.isEmpty()) {
+                // not a code write: the block in hand was read from current code and stays
+                LOG.debug("translated code cache full ({} blocks, {} bytes charged): flushed", byPc.size(), charged);
+                dropAll();
+                capacityFlushes++;
+            }
+            charged += cost;
             long last = b.pc + Math.max(1, b.guestSize) - 1;
             for (long p = GuestMemory.pageFloor(b.pc); p <= GuestMemory.pageFloor(last); p += GuestMemory.PAGE_SIZE) {
                 byPage.computeIfAbsent(p, k -> new ArrayList<>()).add(b);
@@ -61,8 +107,19 @@ public final class TbCache implements CodeWriteListener {
             CachedBlock old = byPc.put(b.pc, b);
             if (old != null && old != b) {
                 old.valid = false;
+                charged -= charge(old);
             }
         }
+    }
+
+    /** What a block is charged against the capacity. */
+    static long charge(CachedBlock b) {
+        return BYTES_PER_OP * (1 + b.ir.ops().size());
+    }
+
+    /** Times the cache was flushed for lack of room. */
+    public int capacityFlushes() {
+        return capacityFlushes;
     }
 
     /**
@@ -94,7 +151,9 @@ public final class TbCache implements CodeWriteListener {
             }
             for (CachedBlock b : blocks) {
                 b.valid = false;
-                byPc.remove(b.pc, b);
+                if (byPc.remove(b.pc, b)) {
+                    charged -= charge(b);
+                }
             }
         }
     }
@@ -103,11 +162,16 @@ public final class TbCache implements CodeWriteListener {
     public void invalidateAll() {
         synchronized (byPage) {
             generation++;
-            for (CachedBlock b : byPc.values()) {
-                b.valid = false;
-            }
-            byPc.clear();
-            byPage.clear();
+            dropAll();
         }
+    }
+
+    private void dropAll() {
+        for (CachedBlock b : byPc.values()) {
+            b.valid = false;
+        }
+        byPc.clear();
+        byPage.clear();
+        charged = 0;
     }
 }

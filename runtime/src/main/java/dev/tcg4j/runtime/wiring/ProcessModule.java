@@ -44,8 +44,8 @@ interface ProcessModule {
     /** The cache drops blocks whose code is written to or unmapped. */
     @Provides
     @ProcessScope
-    static TbCache tbCache(GuestMemory memory, AddressSpace space) {
-        TbCache cache = new TbCache();
+    static TbCache tbCache(GuestMemory memory, AddressSpace space, RunRequest request) {
+        TbCache cache = new TbCache(request.exec().tbSize());
         memory.setCodeWriteListener(cache);
         space.setCodeInvalidator(cache);
         return cache;

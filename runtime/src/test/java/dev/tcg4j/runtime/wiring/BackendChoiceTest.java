@@ -103,10 +103,10 @@ class BackendChoiceTest {
     }
 
     @Test
-    void theProductionEmulatorOffersEveryShippedBackendAndDefaultsToBytecode() {
+    void theProductionEmulatorOffersEveryShippedBackendAndDefaultsToTiered() {
         Set<String> names = EmulatorComponent.create().emulator().backendNames();
 
         assertEquals(Set.of("tiered", "bytecode", "interpreter", "lockstep"), names);
-        assertEquals("bytecode", Emulator.DEFAULT_BACKEND);
+        assertEquals("tiered", Emulator.DEFAULT_BACKEND);
     }
 }
