@@ -27,7 +27,7 @@ import java.util.List;
  * <pre>java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC \
  *     -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=runtime/src/main/jvm/compiler-directives.json \
  *     -Dlogback.configurationFile=scripts/quiet-logback.xml \
- *     -cp "$(cat runtime/target/classpath.txt)" scripts/TranslationThroughput.java PROGRAM [BLOCKS]</pre>
+ *     -cp "$(cat cli/target/classpath.txt)" scripts/TranslationThroughput.java PROGRAM [BLOCKS]</pre>
  */
 public class TranslationThroughput {
     public static void main(String[] args) throws Exception {

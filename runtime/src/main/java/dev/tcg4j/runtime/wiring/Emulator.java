@@ -15,6 +15,11 @@ import javax.inject.Provider;
 public final class Emulator {
     public static final String PROG = "tcg4j-riscv64";
     /**
+     * The backend blocks run on unless a request names another. Still bytecode: tiered regressed a
+     * hot loop (int_sieve_hash) 7x against it on a quiet machine, see ARCHITECTURE.md.
+     */
+    public static final String DEFAULT_BACKEND = "bytecode";
+    /**
      * Guest address bits: a 2 TiB window, reserved lazily. Room for qemu-riscv64's layout (programs at
      * 0x4000000000, the stack, the loader and mmaps above) and then some.
      */

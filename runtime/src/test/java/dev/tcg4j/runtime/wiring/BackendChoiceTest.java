@@ -16,7 +16,6 @@ import dev.tcg4j.frontend.riscv.RiscvFrontendModule;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.spi.Backend;
 import dev.tcg4j.ir.spi.ExecutableBlock;
-import dev.tcg4j.runtime.cli.OptionParser;
 import dev.tcg4j.runtime.elf.ProgramHeader;
 import dev.tcg4j.runtime.exec.ExecOptions;
 import dev.tcg4j.runtime.linux.riscv64.Riscv64LinuxModule;
@@ -108,6 +107,6 @@ class BackendChoiceTest {
         Set<String> names = EmulatorComponent.create().emulator().backendNames();
 
         assertEquals(Set.of("tiered", "bytecode", "interpreter", "lockstep"), names);
-        assertEquals("bytecode", OptionParser.DEFAULT_BACKEND);
+        assertEquals("bytecode", Emulator.DEFAULT_BACKEND);
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs a riscv64 guest program under tcg4j on a named backend, in a child JVM that runs the
- * emulator's main class ({@value #DEFAULT_MAIN_CLASS}, i.e. {@code tcg4j-runtime} must be on the
+ * emulator's main class ({@value #DEFAULT_MAIN_CLASS}, i.e. {@code tcg4j-cli} must be on the
  * test class path) with this JVM's class path, or under qemu-riscv64: same argv, environment and
  * stdin, stdout, stderr and exit status captured. A child process because the guest's exit status,
  * fatal signals and file descriptors 0-2 are the process's own.
@@ -166,7 +166,7 @@ public final class GuestLauncher {
         String resource = mainClass.replace('.', '/') + ".class";
         if (ClassLoader.getSystemClassLoader().getResource(resource) == null) {
             throw new IllegalStateException("the emulator's main class " + mainClass
-                    + " is not on the test class path (add a test dependency on dev.tcg4j:tcg4j-runtime)");
+                    + " is not on the test class path (add a test dependency on dev.tcg4j:tcg4j-cli)");
         }
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());

@@ -4,7 +4,6 @@ import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.exec.ExecOptions;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.log.AddressFilter;
-import dev.tcg4j.runtime.log.LogSetup;
 import dev.tcg4j.runtime.wiring.EmulatorComponent;
 import dev.tcg4j.runtime.wiring.Emulator;
 import dev.tcg4j.runtime.wiring.RunRequest;

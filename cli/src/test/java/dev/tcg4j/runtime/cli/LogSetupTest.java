@@ -1,4 +1,4 @@
-package dev.tcg4j.runtime.log;
+package dev.tcg4j.runtime.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +47,27 @@ class LogSetupTest {
         assertEquals("block at 0x1000", lines[0]);
         assertEquals("failed", lines[1]);
         assertEquals("java.lang.IllegalStateException: boom", lines[2]);
-        assertTrue(lines[3].startsWith("\tat dev.tcg4j.runtime.log.LogSetupTest."), lines[3]);
+        assertTrue(lines[3].startsWith("\tat dev.tcg4j.runtime.cli.LogSetupTest."), lines[3]);
+    }
+
+    @Test
+    void configuringTheCliLeavesTheHostsLoggersAndAppendersAlone() throws Exception {
+        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> host =
+                new ch.qos.logback.core.read.ListAppender<>();
+        host.setContext(ctx);
+        host.setName("host");
+        host.start();
+        root.addAppender(host);
+        ctx.getLogger("com.example.host").setLevel(ch.qos.logback.classic.Level.INFO);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LogSetup.LogOutput out = LogSetup.configure(Set.of("exec"), null, new PrintStream(bytes, true, UTF_8));
+        LoggerFactory.getLogger("com.example.host").info("the host's line");
+        LoggerFactory.getLogger("tcg4j.exec").debug("the emulator's line");
+        out.close();
+        assertTrue(root.getAppender("host") == host, "the host's appender is still attached");
+        assertEquals(List.of("the host's line"), host.list.stream().map(e -> e.getFormattedMessage()).toList());
+        assertEquals("the emulator's line" + System.lineSeparator(), bytes.toString(UTF_8));
     }
 }

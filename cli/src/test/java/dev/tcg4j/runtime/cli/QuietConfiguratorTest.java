@@ -1,4 +1,4 @@
-package dev.tcg4j.runtime.log;
+package dev.tcg4j.runtime.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

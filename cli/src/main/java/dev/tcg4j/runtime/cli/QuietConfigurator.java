@@ -1,4 +1,4 @@
-package dev.tcg4j.runtime.log;
+package dev.tcg4j.runtime.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

@@ -1,4 +1,4 @@
-package dev.tcg4j.runtime.log;
+package dev.tcg4j.runtime.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import java.io.FilterOutputStream;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Configures logging as QEMU's {@code -d}/{@code -D} do: each enabled item is the logger
  * {@code tcg4j.<item>} at DEBUG, and all log text goes, message only, to stderr or to the
- * {@code -D} file. Plugin output shares that destination.
+ * {@code -D} file. Plugin output shares that destination. Only the CLI does this: the library
+ * modules log through the SLF4J API alone and leave the configuration to their host.
  */
 public final class LogSetup {
     private LogSetup() {}
@@ -36,25 +38,45 @@ public final class LogSetup {
         }
     }
 
+    /** The logger every item's logger descends from: the only one this set-up touches. */
+    static final String TCG4J_LOGGER = "tcg4j";
+    private static final String APPENDER = "tcg4j-cli";
+
+    /**
+     * Sends the {@code tcg4j} loggers, and only those, to stderr or {@code logFile}: warnings, and each
+     * item of {@code items} at DEBUG. Whatever else the Logback context holds (a host's loggers and
+     * appenders) is left alone, and the {@code tcg4j} logs do not reach the root's appenders.
+     */
     public static LogOutput configure(Set<String> items, Path logFile, PrintStream stderr) throws IOException {
         OutputStream target = logFile == null ? new NonClosing(stderr) : Files.newOutputStream(logFile);
         PrintStream out = new PrintStream(target, true, StandardCharsets.UTF_8);
         LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        ctx.reset();
+        Logger tcg4j = ctx.getLogger(TCG4J_LOGGER);
+        // a second configuration (a test, a host calling Main twice) replaces the first one's appender and items
+        Appender<ILoggingEvent> previous = tcg4j.getAppender(APPENDER);
+        if (previous != null) {
+            tcg4j.detachAppender(previous);
+            previous.stop();
+        }
+        for (Logger logger : ctx.getLoggerList()) {
+            if (logger.getName().startsWith(TCG4J_LOGGER + ".")) {
+                logger.setLevel(null);
+            }
+        }
         MessageEncoder encoder = new MessageEncoder();
         encoder.setContext(ctx);
         encoder.start();
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         appender.setContext(ctx);
-        appender.setName("tcg4j");
+        appender.setName(APPENDER);
         appender.setEncoder(encoder);
         appender.setOutputStream(new NonClosing(out));
         appender.start();
-        Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.WARN);
-        root.addAppender(appender);
+        tcg4j.setLevel(Level.WARN);
+        tcg4j.setAdditive(false);
+        tcg4j.addAppender(appender);
         for (String item : items) {
-            ctx.getLogger("tcg4j." + item).setLevel(Level.DEBUG);
+            ctx.getLogger(TCG4J_LOGGER + "." + item).setLevel(Level.DEBUG);
         }
         return new LogOutput(out, logFile != null);
     }

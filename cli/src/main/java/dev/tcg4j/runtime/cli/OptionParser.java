@@ -1,6 +1,7 @@
 package dev.tcg4j.runtime.cli;
 
 import dev.tcg4j.runtime.log.AddressFilter;
+import dev.tcg4j.runtime.wiring.Emulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,11 +21,8 @@ public final class OptionParser {
     private static final Set<String> QEMU_ONLY_LOG_ITEMS = Set.of("out_asm", "op_opt", "op_ind", "cpu",
             "mmu", "pcall", "cpu_reset", "guest_errors", "page", "fdt", "pm", "tid", "vpu", "invalid_mem");
 
-    /**
-     * The backend blocks run on unless {@code -backend} names another. Still bytecode: tiered
-     * regressed a hot loop (int_sieve_hash) 7x against it on a quiet machine, see ARCHITECTURE.md.
-     */
-    public static final String DEFAULT_BACKEND = "bytecode";
+    /** The backend blocks run on unless {@code -backend} names another: the library's default. */
+    public static final String DEFAULT_BACKEND = Emulator.DEFAULT_BACKEND;
 
     private OptionParser() {}
 
