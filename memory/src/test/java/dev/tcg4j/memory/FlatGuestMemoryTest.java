@@ -204,4 +204,27 @@ class FlatGuestMemoryTest {
         TranslatedAccess.st64(mem, mem.pageTable(), mem.pageCount(), mem.hostBase(), reservation + 0x1008, 5);
         assertEquals(List.of(reservation + 0x1008), seen);
     }
+
+    @Test
+    void copyPagesGivesAForkTheParentsContentsAndPermissionsButNoSharing() {
+        mem.map(0x10000, 0x3000, GuestMemory.READ | GuestMemory.WRITE);
+        mem.st64(0x10008, 0x1122334455667788L);
+        mem.st8(0x12fff, 0x5a);
+        mem.protect(0x12000, 0x1000, GuestMemory.READ);
+        FlatGuestMemory child = new FlatGuestMemory(36);
+        try {
+            child.copyPages(mem, 0x10000, 0x4000);
+            assertEquals(0x1122334455667788L, child.ld64(0x10008));
+            assertEquals(0, child.ld64(0x11000), "a page of zeros reads as zeros");
+            assertEquals(0x5a, child.ld8u(0x12fff));
+            assertEquals(GuestMemory.READ, child.protection(0x12000));
+            assertEquals(GuestMemory.READ | GuestMemory.WRITE, child.protection(0x11000));
+            assertEquals(0, child.protection(0x13000), "an unmapped page stays unmapped");
+            assertThrows(GuestTrap.class, () -> child.st8(0x12000, 1));
+            child.st64(0x10008, 7);
+            assertEquals(0x1122334455667788L, mem.ld64(0x10008), "the parent's page is its own");
+        } finally {
+            child.close();
+        }
+    }
 }

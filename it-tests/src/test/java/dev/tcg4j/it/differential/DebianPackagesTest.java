@@ -72,6 +72,22 @@ class DebianPackagesTest {
         compare(Invocation.of(busybox, "cat", "/proc/self/cmdline"), 0);
     }
 
+    /**
+     * busybox sh forks for pipelines, command substitution, subshells and background jobs, and runs
+     * its applets in the child (some after an execve of itself): output and status as under qemu.
+     */
+    @Test
+    void busyboxShellScriptsForkAndWaitAsUnderQemu() {
+        Path busybox = SYSROOT.resolve("usr/bin/busybox");
+        compare(Invocation.of(busybox, "sh", "-c", "echo one two three | tr a-z A-Z | rev; echo abc | cat"), 0);
+        compare(Invocation.of(busybox, "sh", "-c", "x=$(echo inner | wc -c); echo \"got $x\"; y=$(exit 4); echo $?"), 0);
+        compare(Invocation.of(busybox, "sh", "-c", "(exit 3); echo \"subshell $?\"; (echo a; echo b) | wc -l"), 0);
+        compare(Invocation.of(busybox, "sh", "-c",
+                "sleep 0 & p=$!; (exit 7) & q=$!; wait $p; echo \"first $?\"; wait $q; echo \"second $?\"; wait"), 0);
+        compare(Invocation.of(busybox, "sh", "-c", "for i in $(seq 5); do echo $i | md5sum; done"), 0);
+        compare(Invocation.of(busybox, "sh", "-c", "sh -c 'kill -SEGV $$'; echo \"killed $?\"; sh -c 'exit 6'"), 6);
+    }
+
     private static Path lua() {
         return SYSROOT.resolve("usr/bin/lua5.4");
     }

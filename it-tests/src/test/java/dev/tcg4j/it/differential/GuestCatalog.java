@@ -42,6 +42,19 @@ public final class GuestCatalog {
      * qemu-riscv64's, static and dynamic. AT_PAGESZ is the guest's 4 KiB; a static program has no
      * interpreter (AT_BASE 0).
      */
+    /**
+     * execve, checked against its POSIX meaning under tcg4j alone: qemu-riscv64 cannot execve a
+     * riscv64 program without binfmt_misc. exit_status exits 3; the exec'd image of process_exec
+     * itself exits 9; execve's errors are the errno Linux gives (child exit 100 + errno).
+     */
+    public static List<GuestCase> execs() {
+        return List.of(GuestCase.of("process_exec", 0, "fork+execv exit_status: exit 3\n",
+                "vfork+execv exit_status: exit 3\n",
+                "exec'd image: pid kept 1, argv[4] \"an argument\", inherited fd reads \"kept\", cloexec fd closed 1\n",
+                "exec'd image exit 9\n", "#! script: exit 3\n", "missing file errno ENOENT: 1\n",
+                "directory errno EACCES: 1\n", "not executable errno EACCES: 1\n", "no format errno ENOEXEC: 1\n"));
+    }
+
     public static List<GuestCase> layouts() {
         GuestCase layout = GuestCase.of("dyn_layout", 0, "AT_PAGESZ        0x1000\n", "AT_PHENT         0x38\n");
         return List.of(
@@ -154,6 +167,14 @@ public final class GuestCatalog {
                         .named("threads_signal_masks").withArgs("signals"),
                 // pthread_cancel(3): sleep is a cancellation point; the joined value is PTHREAD_CANCELED
                 GuestCase.of("threads_exit", 0, "cancelled: yes").named("threads_cancel_sleeping").withArgs("cancel"),
+                // fork, wait4/waitid, exit and signal statuses, pipes, SIGCHLD, kill(-pgid): processes.c
+                GuestCase.of("processes", 3, "exit 2: waited the child 1, exited 1, status 14\n",
+                        "signal Segmentation fault: signaled 1, signal 11, exited 0\n",
+                        "signal Killed: signaled 1, signal 9, exited 0\n",
+                        "copy: parent sees 1 and \"parent\", child exit 25\n", "pipe: THROUGH THE PIPE AND BACK\n",
+                        "no children: waitpid -1 errno ECHILD 1\n", "running child: WNOHANG gives 0\n",
+                        "waitid WNOWAIT: 0, code exited 1, status 42, pid matches 1\n", "SIGCHLD delivered: 1\n",
+                        "group: kill(-pgid) ended 3 of 3 by SIGTERM\n", "orphan: middle child exit 7\n"),
                 // 8 goroutines x 100000 increments; ids 0..7 sum to 28, their squares to 140
                 GuestCase.of("go_threads", 0, "goroutine 7: 350000", "total 800000, sum 28, squares 140"),
                 // the system calls of issue 9 item 5: each line follows from the call's man page
@@ -183,11 +204,12 @@ public final class GuestCatalog {
     }
 
     /**
-     * Programs whose threads interleave differently from run to run, or that wait for timers and
-     * signals: their output is deterministic, their instruction counts (spinning, futex retries,
-     * restarted waits) are not.
+     * Programs whose threads or processes interleave differently from run to run, or that wait for
+     * timers and signals: their output is deterministic, their instruction counts (spinning, futex
+     * retries, restarted waits, who runs first) are not.
      */
     public static boolean threaded(GuestCase c) {
-        return c.program().startsWith("threads") || c.program().startsWith("go_") || c.program().startsWith("sys_");
+        return c.program().startsWith("threads") || c.program().startsWith("go_") || c.program().startsWith("sys_")
+                || c.program().startsWith("process");
     }
 }

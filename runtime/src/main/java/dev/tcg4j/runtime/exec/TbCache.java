@@ -174,4 +174,42 @@ public final class TbCache implements CodeWriteListener {
         byPage.clear();
         charged = 0;
     }
+
+    /** The blocks cached now, a snapshot. */
+    public List<CachedBlock> blocks() {
+        return new ArrayList<>(byPc.values());
+    }
+
+    /**
+     * Takes over translations another process made of code that is the same in {@code memory}
+     * (a fork's parent, or an earlier process of the same program file at the same place): each
+     * block of {@code blocks} within {@code [from, to)} gets an entry of its own here, sharing its
+     * compiled code but not its links, heat or region, and its pages are marked as code in
+     * {@code memory}, so that a write there drops it as if it had been translated here. Returns how
+     * many were taken.
+     */
+    public int adopt(Iterable<CachedBlock> blocks, GuestMemory memory, long from, long to) {
+        int taken = 0;
+        synchronized (byPage) {
+            for (CachedBlock b : blocks) {
+                if (!b.valid || b.pc < from || b.pc + Math.max(1, b.guestSize) > to || byPc.containsKey(b.pc)) {
+                    continue;
+                }
+                long cost = charge(b);
+                if (charged + cost > capacity) {
+                    break; // the rest is translated again when it runs, rather than flushed for
+                }
+                charged += cost;
+                CachedBlock copy = new CachedBlock(b.pc, b.guestSize, b.code, b.ir);
+                memory.markCode(b.pc, Math.max(1, b.guestSize));
+                long last = b.pc + Math.max(1, b.guestSize) - 1;
+                for (long p = GuestMemory.pageFloor(b.pc); p <= GuestMemory.pageFloor(last); p += GuestMemory.PAGE_SIZE) {
+                    byPage.computeIfAbsent(p, k -> new ArrayList<>()).add(copy);
+                }
+                byPc.put(b.pc, copy);
+                taken++;
+            }
+        }
+        return taken;
+    }
 }

@@ -42,6 +42,7 @@ import javax.inject.Provider;
  * files and reports its wait status to the {@link ProcessTable}. A fork's pid is the host tid of its
  * supervising thread, so it never collides with a guest thread id (host tids too) or the first pid.
  */
+@RunScope
 final class GuestProcesses implements ProcessTable.Launcher {
     /**
      * How long the end of an image waits for its other vCPUs to stop; one blocked in a host call
@@ -64,11 +65,15 @@ final class GuestProcesses implements ProcessTable.Launcher {
     private final Libc libc;
     /** execve's new images, by the image they replace, for that image's supervisor to go on with. */
     private final Map<LinuxProcess, Image> successors = new ConcurrentHashMap<>();
+    /** The images running now, by their Linux side: a fork starts from its parent's. */
+    private final Map<LinuxProcess, Image> running = new ConcurrentHashMap<>();
+    private final SharedTranslations sharing;
 
     @Inject
     GuestProcesses(RunRequest req, GuestArch arch, ProcessComponent.Factory components, Provider<PluginHost> plugins,
-            ProcessTable table, Libc libc) {
+            ProcessTable table, Libc libc, SharedTranslations sharing) {
         this.req = req;
+        this.sharing = sharing;
         this.arch = arch;
         this.components = components;
         this.plugins = plugins;
@@ -78,7 +83,8 @@ final class GuestProcesses implements ProcessTable.Launcher {
     }
 
     /** A loaded image, ready to run: its component and its first vCPU. */
-    record Image(ProcessComponent component, Vcpu first, LoadedProgram program, LoadedProgram interpreter) {
+    record Image(ProcessComponent component, Vcpu first, LoadedProgram program, LoadedProgram interpreter, String file,
+            String interpreterFile) {
         LinuxProcess linux() {
             return component.linux();
         }
@@ -142,7 +148,11 @@ final class GuestProcesses implements ProcessTable.Launcher {
             } catch (ElfFormatException e) {
                 throw new LoadFailure(elf.interpreter() + ": " + e.getMessage(), Errno.ELIBBAD);
             }
-            return new Image(process, vcpu, program, started.interpreter());
+            Image image = new Image(process, vcpu, program, started.interpreter(), hostPath,
+                    interpreter == null ? null : process.sysroot().map(elf.interpreter()));
+            sharing.seed(process.tbCache(), memory, hostPath, program);
+            sharing.seed(process.tbCache(), memory, image.interpreterFile(), image.interpreter());
+            return image;
         } catch (ElfFormatException e) {
             memory.close();
             throw new LoadFailure(hostPath + ": " + e.getMessage(), Errno.ENOEXEC);
@@ -166,9 +176,13 @@ final class GuestProcesses implements ProcessTable.Launcher {
             host.attachTranslationFlush(process.tbCache()::invalidateAll);
             VcpuThreads vcpus = new VcpuThreads(process.vcpus(), host, linux, arch);
             linux.threads().setStarter(vcpus);
+            running.put(linux, image);
             vcpus.startFirst(image.first());
             GuestThreads.End end = linux.threads().awaitEnd();
             boolean stopped = vcpus.awaitOthers(STOP_MILLIS);
+            running.remove(linux);
+            sharing.keep(process.tbCache(), image.file(), image.program());
+            sharing.keep(process.tbCache(), image.interpreterFile(), image.interpreter());
             if (stopped) {
                 process.memory().close();
             }
@@ -219,12 +233,16 @@ final class GuestProcesses implements ProcessTable.Launcher {
         int pid = libc.gettid();
         int ppid = parent.context().pid();
         Image image;
+        Image parentImage = running.get(parent);
         try {
             ProcessComponent process = components.create(new ProcessStart(pid, parent.context().programPath()));
-            process.memory();
+            GuestMemory memory = process.memory();
             LinuxProcess child = process.linux();
             table.addChild(pid, ppid, (int) (args.flags() & 0xff));
             child.copyFrom(parent);
+            if (parentImage != null) {
+                sharing.seedFork(process.tbCache(), memory, parentImage.component().tbCache());
+            }
             table.install(pid, child);
             Vcpu vcpu = process.vcpus().create(child.threads().reserveIndex());
             long[] r = vcpu.state().regs;
@@ -240,7 +258,9 @@ final class GuestProcesses implements ProcessTable.Launcher {
             storeTid(child.context().memory(), args.flags(), CLONE_CHILD_SETTID, args.childTid(), pid);
             storeTid(parent.context().memory(), args.flags(), CLONE_PARENT_SETTID, args.parentTid(), pid);
             storeTid(child.context().memory(), args.flags(), CLONE_PARENT_SETTID, args.parentTid(), pid);
-            image = new Image(process, vcpu, null, null);
+            image = parentImage == null ? new Image(process, vcpu, null, null, null, null)
+                    : new Image(process, vcpu, parentImage.program(), parentImage.interpreter(), parentImage.file(),
+                            parentImage.interpreterFile());
         } catch (RuntimeException e) {
             table.exited(pid, GuestProcess.exited(1), 0);
             started.complete(-Errno.ENOMEM);
@@ -299,7 +319,12 @@ final class GuestProcesses implements ProcessTable.Launcher {
                 return -Errno.EACCES;
             }
             if (bytes.length >= 2 && bytes[0] == '#' && bytes[1] == '!') {
-                List<String> line = shebang(bytes);
+                List<String> line;
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    line = shebang(in.readNBytes(258)); // readProgram stops after the magic of a non-ELF file
+                } catch (java.io.IOException e) {
+                    return -Errno.EACCES;
+                }
                 if (line.isEmpty()) {
                     return -Errno.ENOEXEC;
                 }

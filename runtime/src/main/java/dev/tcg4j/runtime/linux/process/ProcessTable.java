@@ -118,7 +118,7 @@ public final class ProcessTable {
             }
             GuestProcess parent = byPid.get(p.ppid);
             parentImage = parent == null ? null : parent.image;
-            if (parentImage == null || parentImage.signals().action(SignalNames.SIGCHLD).isIgnore()) {
+            if (parent == null || parentImage != null && parentImage.signals().action(SignalNames.SIGCHLD).isIgnore()) {
                 byPid.remove(pid); // nobody to wait for it (POSIX: SIGCHLD ignored means no zombies)
             }
             notifyAll();

@@ -1,0 +1,94 @@
+/* execve, vfork+exec, #! scripts and execve's errors, checked against their POSIX meaning (qemu-riscv64
+ * cannot execve a riscv64 program without binfmt_misc). argv[0] is this program's absolute path; the
+ * exit_status guest (exit 3 after its atexit handler prints) lies in the same directory. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char dir[4096];
+
+static int run(const char *what, int use_vfork, const char *path, char *const argv[]) {
+    pid_t c = use_vfork ? vfork() : fork();
+    if (c == 0) {
+        execv(path, argv);
+        _exit(100 + errno);
+    }
+    int st;
+    waitpid(c, &st, 0);
+    int code = WIFEXITED(st) ? WEXITSTATUS(st) : -WTERMSIG(st);
+    printf("%s: exit %d\n", what, code);
+    return code;
+}
+
+int main(int argc, char **argv) {
+    setvbuf(stdout, NULL, _IONBF, 0);
+    if (argc > 1 && strcmp(argv[1], "child") == 0) {
+        /* the exec'd image: same pid as before the exec, fds without O_CLOEXEC inherited */
+        char buf[32] = {0};
+        int keep = atoi(argv[2]), gone = atoi(argv[3]);
+        lseek(keep, 0, SEEK_SET);
+        int n = read(keep, buf, sizeof buf - 1);
+        printf("exec'd image: pid kept %d, argv[4] \"%s\", inherited fd reads \"%.*s\", cloexec fd closed %d\n",
+               atoi(argv[4]) == getpid(), argv[5], n, buf, fcntl(gone, F_GETFD) < 0 && errno == EBADF);
+        return 9;
+    }
+    strncpy(dir, argv[0], sizeof dir - 1);
+    strcpy(dir, dirname(dir));
+    char target[4200];
+    snprintf(target, sizeof target, "%s/exit_status", dir);
+
+    char *targv[] = {"exit_status", NULL};
+    run("fork+execv exit_status", 0, target, targv);
+    run("vfork+execv exit_status", 1, target, targv);
+
+    /* execve in the same process: pid, fds and close-on-exec */
+    char tmpl[] = "/tmp/tcg4j-exec-XXXXXX";
+    int keep = mkstemp(tmpl);
+    write(keep, "kept", 4);
+    int gone = open(tmpl, O_RDONLY | O_CLOEXEC);
+    unlink(tmpl);
+    pid_t c = fork();
+    if (c == 0) {
+        char k[16], g[16], p[16];
+        snprintf(k, sizeof k, "%d", keep);
+        snprintf(g, sizeof g, "%d", gone);
+        snprintf(p, sizeof p, "%d", getpid());
+        char *cargv[] = {argv[0], "child", k, g, p, "an argument", NULL};
+        execv(argv[0], cargv);
+        _exit(100 + errno);
+    }
+    int st;
+    waitpid(c, &st, 0);
+    printf("exec'd image exit %d\n", WEXITSTATUS(st));
+
+    /* a #! script whose interpreter is the exit_status guest */
+    char script[] = "/tmp/tcg4j-script-XXXXXX";
+    int fd = mkstemp(script);
+    dprintf(fd, "#!%s\n", target);
+    close(fd);
+    chmod(script, 0755);
+    char *sargv[] = {script, NULL};
+    run("#! script", 0, script, sargv);
+    unlink(script);
+
+    /* errors: execve returns -1 with the errno Linux gives */
+    char *nargv[] = {"x", NULL};
+    printf("missing file errno ENOENT: %d\n", run("missing", 0, "/nonexistent/program", nargv) == 100 + ENOENT);
+    printf("directory errno EACCES: %d\n", run("directory", 0, "/tmp", nargv) == 100 + EACCES);
+    char plain[] = "/tmp/tcg4j-plain-XXXXXX";
+    fd = mkstemp(plain);
+    write(fd, "not a program\n", 14);
+    close(fd);
+    chmod(plain, 0644);
+    printf("not executable errno EACCES: %d\n", run("not executable", 0, plain, nargv) == 100 + EACCES);
+    chmod(plain, 0755);
+    printf("no format errno ENOEXEC: %d\n", run("unknown format", 0, plain, nargv) == 100 + ENOEXEC);
+    unlink(plain);
+    return 0;
+}
