@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compiles the guest programs of src/guest into TARGET/guests (riscv64, static, -O2) and the
-# QEMU oracle plugins of src/oracle into TARGET/oracle (host shared objects).
+# QEMU oracle plugins of src/oracle into TARGET/oracle (host shared objects), and QEMU 7.2's own
+# contrib plugins into TARGET/qemu-plugins (build-qemu-plugins.sh).
 # Usage: build-guests.sh [TARGET]   (default: the it-tests target folder)
 # Run by Maven in generate-test-resources. A missing tool fails the build: the differential
 # tests mean nothing without the cross compiler and qemu-riscv64 (scripts/test installs them).
@@ -98,4 +99,5 @@ for f in "$here/src/oracle"/*.c; do
     build "$oracle/$(basename "$f" .c).so" "$f" "" gcc -O2 -Wall -shared -fPIC -I"$here/src/oracle"
 done
 
+"$here/build-qemu-plugins.sh" "$target/qemu-plugins"
 echo "build-guests.sh: $built built, guests in $guests, oracle plugins in $oracle"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tcg4j.it.harness.GuestRunner;
+import dev.tcg4j.it.harness.QemuContribPlugins;
 import dev.tcg4j.plugins.contrib.HowvecPlugin;
 import dev.tcg4j.testing.guest.Invocation;
 import dev.tcg4j.testing.guest.RunResult;
@@ -33,8 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contrib plugins of issue 10 against QEMU 7.2's own plugins (the C sources of Debian's qemu
- * 7.2+dfsg, built as {@code lib*.so}, in the directory {@code -Dtcg4j.it.qemuPlugins}, default
- * {@code /work/qemu-plugins}): the same guest runs under qemu-riscv64 with the C plugin and under
+ * 7.2+dfsg, built as {@code lib*.so} by {@code build-qemu-plugins.sh}, found by {@link QemuContribPlugins}): the same guest runs under qemu-riscv64 with the C plugin and under
  * tcg4j with the Java one, and the outputs are compared, exactly where QEMU's is deterministic. Where
  * QEMU sorts by a count, its order among equal counts follows its hash table: there the rows are
  * compared as sets within each run of equal counts (and the last run, cut by the row limit, by size).
@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * what QEMU's execlog (every instruction executed, in order) and syscall plugins say.
  */
 class ContribPluginsAgainstQemuTest {
-    private static final Path QEMU_PLUGINS = Path.of(System.getProperty("tcg4j.it.qemuPlugins", "/work/qemu-plugins"));
+    private static final Path QEMU_PLUGINS = QemuContribPlugins.dir();
     /** One line of QEMU's (and tcg4j's) execlog: vCPU, address, opcode, disassembly, then accesses. */
     private static final Pattern EXECLOG_LINE = Pattern.compile("^(\\d+), 0x([0-9a-f]+), 0x([0-9a-f]+), \"(.*)\"(.*)$");
 
@@ -64,9 +64,8 @@ class ContribPluginsAgainstQemuTest {
     static void locateTools() {
         runner = GuestRunner.create();
         if (!Files.isRegularFile(QEMU_PLUGINS.resolve("libhotblocks.so"))) {
-            fail("QEMU 7.2's plugins are not in " + QEMU_PLUGINS + " (-Dtcg4j.it.qemuPlugins=DIR): build each of"
-                    + " contrib/plugins/*.c and tests/plugin/*.c of Debian's qemu 7.2 source with gcc -shared -fPIC"
-                    + " -Iinclude/qemu $(pkg-config --cflags glib-2.0) -o libNAME.so");
+            fail("QEMU 7.2's plugins are not in " + QEMU_PLUGINS + " (it-tests/build-qemu-plugins.sh builds them from"
+                    + " Debian's qemu 7.2 source)");
         }
     }
 
