@@ -279,7 +279,7 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
     }
 
     GuestInfo.Program program() {
-        return guest.program() == null ? GuestInfo.Program.UNKNOWN : guest.program();
+        return guest.program();
     }
 
     int vcpuCount() {

@@ -55,7 +55,7 @@ interface RunModule {
         }
         specs.addAll(request.pluginSpecs());
         GuestInfo info = new GuestInfo(frontend.arch(), frontend.disassembler(), symbols, request.exec().logFilter(),
-                image.program());
+                image::program);
         return PluginHost.start(specs, info, request.pluginOutput());
     }
 
