@@ -73,6 +73,9 @@ public final class GuestRun {
             first = processes.load(pid, elf, req.program(), req.argv(), req.envp(), req.program());
         } catch (GuestProcesses.LoadFailure e) {
             return Emulator.fail(req, e.getMessage());
+        } catch (PluginStartException | IllegalArgumentException e) {
+            // the first process's parts start the plugins: a plugin refusing its arguments stops here
+            return Emulator.fail(req, e.getMessage());
         }
         table.install(pid, first.linux());
         symbols.add(first.program().symbols());
