@@ -1,10 +1,5 @@
 package dev.tcg4j.it.differential;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.tcg4j.it.harness.GuestRunner;
 import dev.tcg4j.testing.guest.RunResult;
 import java.nio.file.Path;
@@ -34,12 +29,6 @@ class ProcessExecTest {
     @MethodSource("cases")
     void execsAsPosixSaysUnderTcg4j(GuestCase guestCase) {
         RunResult run = runner.runTcg4j(guestCase.invocation(runner, Path.of("/")));
-        String out = run.stdoutText();
-        assertFalse(run.timedOut(), run::describe);
-        assertAll(Stream.concat(
-                Stream.of(() -> assertEquals(guestCase.expectedExit(), run.exitStatus(), run::describe),
-                        () -> assertFalse(out.contains("FAIL "), () -> "failures under tcg4j:\n" + out)),
-                guestCase.expectedFragments().stream().map(fragment -> () -> assertTrue(out.contains(fragment),
-                        () -> "stdout lacks \"" + fragment + "\":\n" + out))));
+        SpecifiedBehaviour.assertRanAsSpecified(guestCase, run);
     }
 }
