@@ -88,6 +88,19 @@ class DebianPackagesTest {
         compare(Invocation.of(busybox, "sh", "-c", "sh -c 'kill -SEGV $$'; echo \"killed $?\"; sh -c 'exit 6'"), 6);
     }
 
+    /**
+     * A subshell's cd and umask are its own (each process has its cwd and umask): the shell after
+     * it is where it was, and a child process, an applet or a shell, starts where its parent is.
+     */
+    @Test
+    void busyboxSubshellsKeepTheirCwdAndUmaskAsUnderQemu() {
+        Path busybox = SYSROOT.resolve("usr/bin/busybox");
+        compare(Invocation.of(busybox, "sh", "-c", "cd /; (cd /tmp; pwd; umask 077; umask); pwd; umask; "
+                + "cd /usr && (cd bin && pwd) && pwd; umask 027; sh -c 'umask; pwd'; readlink /proc/self/cwd; "
+                + "cd /etc; readlink /proc/$$/cwd; (cd /; readlink /proc/$$/cwd); x=$(cd /var; pwd); echo \"$x $PWD\""),
+                0);
+    }
+
     private static Path lua() {
         return SYSROOT.resolve("usr/bin/lua5.4");
     }

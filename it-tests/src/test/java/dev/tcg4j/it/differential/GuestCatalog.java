@@ -175,6 +175,12 @@ public final class GuestCatalog {
                         "no children: waitpid -1 errno ECHILD 1\n", "running child: WNOHANG gives 0\n",
                         "waitid WNOWAIT: 0, code exited 1, status 42, pid matches 1\n", "SIGCHLD delivered: 1\n",
                         "group: kill(-pgid) ended 3 of 3 by SIGTERM\n", "orphan: middle child exit 7\n"),
+                // cwd and umask per process, shared by its threads: process_fs.c, in the scratch directory
+                GuestCase.of("process_fs", 0, "child moved to a, /proc/self/cwd a, umask 077\n",
+                        "parent still in . with umask 022\n", "modes: child's file 0600 dir 0700, parent's file 0644\n",
+                        "child of a moved parent: in b, umask 027, mkdir mode 0750\n",
+                        "after a thread's chdir and umask the main thread is in a with umask 007\n",
+                        "after rename, the child's cwd link: b-renamed\n").withArgs(GuestCase.SCRATCH_DIR),
                 // 8 goroutines x 100000 increments; ids 0..7 sum to 28, their squares to 140
                 GuestCase.of("go_threads", 0, "goroutine 7: 350000", "total 800000, sum 28, squares 140"),
                 // the system calls of issue 9 item 5: each line follows from the call's man page

@@ -1,6 +1,7 @@
 package dev.tcg4j.runtime.linux;
 
 import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.runtime.linux.fs.ProcessFs;
 import dev.tcg4j.runtime.linux.signal.ThreadSignals;
 
 /**
@@ -17,6 +18,7 @@ public final class GuestThread {
     /** set_robust_list's head, walked when the thread exits; 0 for none. */
     private volatile long robustList;
     private volatile byte[] name;
+    private final ProcessFs.Seen fsSeen = new ProcessFs.Seen();
 
     GuestThread(int tid, CpuState cpu, ThreadSignals signals, Thread host, byte[] name) {
         this.tid = tid;
@@ -57,6 +59,11 @@ public final class GuestThread {
 
     public void setRobustList(long head) {
         robustList = head;
+    }
+
+    /** How far this thread's host thread has taken its process's cwd and umask. */
+    public ProcessFs.Seen fsSeen() {
+        return fsSeen;
     }
 
     /** The thread's name (prctl PR_SET_NAME), at most 15 bytes. */

@@ -8,6 +8,7 @@ import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.exec.GuestEvents;
 import dev.tcg4j.runtime.linux.fs.FdTable;
+import dev.tcg4j.runtime.linux.fs.ProcessFs;
 import dev.tcg4j.runtime.linux.fs.Sysroot;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.process.ProcessTable;
@@ -51,7 +52,8 @@ public final class LinuxProcess implements GuestEvents {
         this.abi = abi;
         Signals signals = new Signals(abi.signalFrames(), progName, stderr, announceFatalSignals);
         this.ctx = new ProcessContext(space.memory(), space, new FdTable(libc), libc, signals, programPath,
-                pid, abi, sysroot, new ProcFiles(space, pid, abi.cpuinfoIsa()), new GuestThreads(), processes);
+                pid, abi, sysroot, new ProcFiles(space, pid, abi.cpuinfoIsa()), new GuestThreads(), processes,
+                new ProcessFs(libc));
         this.dispatcher = new SyscallDispatcher(ctx, arch);
     }
 
@@ -69,28 +71,31 @@ public final class LinuxProcess implements GuestEvents {
 
     /**
      * fork: this new process becomes a copy of {@code parent}: its memory, its files (duplicated), its
-     * signal actions and its /proc files.
+     * cwd and umask, its signal actions and its /proc files.
      */
     public void copyFrom(LinuxProcess parent) {
         ctx.space().copyFrom(parent.ctx.space());
         ctx.fds().copyFrom(parent.ctx.fds());
+        ctx.fs().copyFrom(parent.ctx.fs());
         ctx.signals().inheritActions(parent.ctx.signals(), false);
         ctx.procFiles().copyFrom(parent.ctx.procFiles());
     }
 
     /**
      * execve: this new image of the process takes over {@code old}'s files but those marked
-     * close-on-exec, and its ignored signals; other actions go back to their defaults.
+     * close-on-exec, its cwd and umask, and its ignored signals; other actions go back to their defaults.
      */
     public void succeed(LinuxProcess old) {
         old.ctx.fds().closeOnExec();
         ctx.fds().takeOver(old.ctx.fds());
+        ctx.fs().takeOver(old.ctx.fs());
         ctx.signals().inheritActions(old.ctx.signals(), true);
     }
 
     /** The process has ended: its files are closed, so that the other end of a pipe sees it. */
     public void closeFiles() {
         ctx.fds().closeAll();
+        ctx.fs().close();
     }
 
     public ProcessContext context() {
@@ -149,6 +154,7 @@ public final class LinuxProcess implements GuestEvents {
         // an interrupt left from a signal already delivered must not cut this call's wait short;
         // cleared first, then checked, so that one posted meanwhile still interrupts it
         Thread.interrupted();
+        ctx.fs().enter(self.fsSeen());
         if (ctx.threads().ended() || ctx.signals().hasDeliverable(self.signals())) {
             Thread.currentThread().interrupt();
         }

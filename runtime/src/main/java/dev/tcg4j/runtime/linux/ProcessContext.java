@@ -2,6 +2,7 @@ package dev.tcg4j.runtime.linux;
 
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.runtime.linux.fs.FdTable;
+import dev.tcg4j.runtime.linux.fs.ProcessFs;
 import dev.tcg4j.runtime.linux.fs.Sysroot;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.signal.Signals;
@@ -16,7 +17,8 @@ import dev.tcg4j.runtime.linux.signal.Signals;
  * @param procFiles the /proc files made up for the guest
  * @param threads the process's live threads
  * @param processes the run's processes: relatives, groups, zombies
+ * @param fs the process's cwd and umask
  */
 public record ProcessContext(GuestMemory memory, AddressSpace space, FdTable fds, Libc libc, Signals signals,
         String programPath, int pid, LinuxAbi abi, Sysroot sysroot, ProcFiles procFiles, GuestThreads threads,
-        dev.tcg4j.runtime.linux.process.ProcessTable processes) {}
+        dev.tcg4j.runtime.linux.process.ProcessTable processes, ProcessFs fs) {}

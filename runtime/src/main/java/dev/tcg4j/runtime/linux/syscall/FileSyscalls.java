@@ -1,8 +1,10 @@
 package dev.tcg4j.runtime.linux.syscall;
 
 import dev.tcg4j.runtime.linux.Errno;
+import dev.tcg4j.runtime.linux.GuestThread;
 import dev.tcg4j.runtime.linux.ProcessContext;
 import dev.tcg4j.runtime.linux.fs.FdTable;
+import dev.tcg4j.runtime.linux.host.HostCalls;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.signal.SigInfo;
 import dev.tcg4j.runtime.linux.signal.SignalNames;
@@ -278,6 +280,14 @@ final class FileSyscalls {
         }
     }
 
+    /** mknodat: FIFOs and sockets for anyone; device nodes as the host allows them (EPERM unprivileged). */
+    long mknodat(long dirfd, long path, long mode, long dev) {
+        try (Arena arena = Arena.ofConfined()) {
+            return HostCalls.callInt("mknodat", dirfd(dirfd), buf.path(path, arena).address(), mode & 0xffffffffL,
+                    dev);
+        }
+    }
+
     long renameat2(long olddir, long oldpath, long newdir, long newpath, long flags) {
         try (Arena arena = Arena.ofConfined()) {
             return libc.renameat2(dirfd(olddir), buf.path(oldpath, arena), dirfd(newdir), buf.path(newpath, arena),
@@ -306,15 +316,16 @@ final class FileSyscalls {
         return libc.getcwd(dst, dst.byteSize());
     }
 
-    long chdir(long path) {
+    /** getcwd, chdir and fchdir act on the calling host thread's cwd, which is its process's (ProcessFs). */
+    long chdir(long path, GuestThread self) {
         try (Arena arena = Arena.ofConfined()) {
-            return libc.chdir(buf.path(path, arena));
+            return ctx.fs().chdir(buf.path(path, arena), self.fsSeen());
         }
     }
 
-    long fchdir(long fd) {
+    long fchdir(long fd, GuestThread self) {
         int h = fds.host((int) fd);
-        return h < 0 ? -Errno.EBADF : libc.fchdir(h);
+        return h < 0 ? -Errno.EBADF : ctx.fs().fchdir(h, self.fsSeen());
     }
 
     long ftruncate(long fd, long len) {
@@ -349,8 +360,8 @@ final class FileSyscalls {
         }
     }
 
-    long umask(long mask) {
-        return libc.umask((int) mask & 0777);
+    long umask(long mask, GuestThread self) {
+        return ctx.fs().umask((int) mask, self.fsSeen());
     }
 
     // ---------------------------------------------------------------- descriptors

@@ -16,9 +16,11 @@ final class GuestBuffers {
     static final long MAX_RW_COUNT = 0x7ffff000L;
 
     private final GuestMemory memory;
+    private final CwdLinks cwdLinks;
 
-    GuestBuffers(GuestMemory memory) {
+    GuestBuffers(GuestMemory memory, CwdLinks cwdLinks) {
         this.memory = memory;
+        this.cwdLinks = cwdLinks;
     }
 
     GuestMemory memory() {
@@ -73,7 +75,7 @@ final class GuestBuffers {
 
     /** The guest's NUL-terminated path copied into {@code arena}. */
     MemorySegment path(long addr, Arena arena) {
-        byte[] bytes = memory.readCBytes(addr, PATH_MAX);
+        byte[] bytes = ownCwd(memory.readCBytes(addr, PATH_MAX));
         MemorySegment s = arena.allocate(bytes.length + 1L);
         MemorySegment.copy(bytes, 0, s, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes.length);
         return s;
@@ -84,11 +86,17 @@ final class GuestBuffers {
         if (!sysroot.active()) {
             return path(addr, arena);
         }
-        String guest = new String(memory.readCBytes(addr, PATH_MAX), StandardCharsets.ISO_8859_1);
-        byte[] bytes = sysroot.map(guest).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] raw = memory.readCBytes(addr, PATH_MAX);
+        byte[] own = ownCwd(raw);
+        byte[] bytes = own != raw ? own
+                : sysroot.map(new String(raw, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
         MemorySegment s = arena.allocate(bytes.length + 1L);
         MemorySegment.copy(bytes, 0, s, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes.length);
         return s;
+    }
+
+    private byte[] ownCwd(byte[] path) {
+        return cwdLinks.hostPath(path);
     }
 
     String string(long addr) {

@@ -18,6 +18,7 @@ public enum Syscall {
     FCNTL(25, "ddx"),
     IOCTL(29, "dxp"),
     FLOCK(32, "*"),
+    MKNODAT(33, "dsoX"),
     MKDIRAT(34, "dso"),
     UNLINKAT(35, "dsx"),
     SYMLINKAT(36, "sds"),
