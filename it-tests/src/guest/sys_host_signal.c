@@ -1,10 +1,12 @@
 /* Run by HostSignalTest: with "handle", SIGTERM, SIGINT and SIGUSR1 sent to the emulator by the
  * host run this program's handlers while it waits in read() on its stdin (a pipe nobody writes);
- * with "default" it waits without handlers, and SIGTERM kills it. */
+ * with "default" it waits without handlers, and SIGTERM kills it; with "group" it forks a child
+ * that handles SIGINT, and a SIGINT to the terminal's foreground group (the emulator) reaches both. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t got[65];
@@ -13,7 +15,38 @@ static void on_signal(int sig) {
     got[sig]++;
 }
 
+/* The child handles SIGINT and ends; the parent, without a handler, dies of it in waitpid. */
+static int group(void) {
+    int ready[2];
+    pipe(ready);
+    pid_t c = fork();
+    if (c == 0) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigaction(SIGINT, &sa, NULL);
+        write(ready[1], "x", 1);
+        while (!got[SIGINT]) {
+            pause();
+        }
+        printf("child handled SIGINT\n");
+        fflush(stdout);
+        _exit(0);
+    }
+    char b;
+    read(ready[0], &b, 1);
+    printf("ready\n");
+    fflush(stdout);
+    int st;
+    waitpid(c, &st, 0);
+    printf("parent outlived SIGINT\n");
+    return 1;
+}
+
 int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "group") == 0) {
+        return group();
+    }
     int handle = argc > 1 && strcmp(argv[1], "handle") == 0;
     if (handle) {
         struct sigaction sa;

@@ -101,6 +101,22 @@ class DebianPackagesTest {
                 0);
     }
 
+    /**
+     * A background job outlives the shell that started it and still writes its output; the status
+     * is the shell's (POSIX: a parent's exit does not end its children). qemu's orphan is a host
+     * process of its own that the harness stops reading at the shell's exit, so the check is POSIX's:
+     * tcg4j's run, holding every guest process, ends when the job has.
+     */
+    @Test
+    void busyboxBackgroundJobOutlivesTheShell() {
+        Invocation script = Invocation.of(SYSROOT.resolve("usr/bin/busybox"), "sh", "-c",
+                "(sleep 1; echo late; exit 3) & echo first; exit 5").withOptions("-L", SYSROOT.toString());
+        RunResult tcg4j = runner.runTcg4j(script);
+        assertFalse(tcg4j.timedOut(), tcg4j::describe);
+        assertEquals(5, tcg4j.exitStatus(), tcg4j::describe);
+        assertEquals("first\nlate\n", tcg4j.stdoutText(), tcg4j::describe);
+    }
+
     private static Path lua() {
         return SYSROOT.resolve("usr/bin/lua5.4");
     }

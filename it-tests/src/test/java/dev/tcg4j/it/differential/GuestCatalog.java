@@ -181,6 +181,10 @@ public final class GuestCatalog {
                         "child of a moved parent: in b, umask 027, mkdir mode 0750\n",
                         "after a thread's chdir and umask the main thread is in a with umask 007\n",
                         "after rename, the child's cwd link: b-renamed\n").withArgs(GuestCase.SCRATCH_DIR),
+                // kill() between processes interrupts a blocked read; SIGSTOP/SIGTSTP/SIGCONT and WUNTRACED/WCONTINUED
+                GuestCase.of("process_signals", 0, "no SA_RESTART: read -1 errno EINTR '' handled yes\n",
+                        "SA_RESTART: read 4 errno 0 'data' handled yes\n", "SIGSTOP: waited 1, stopped 1 by Stopped (signal)\n",
+                        "SIGCONT: waited 1, continued 1\n", "SIGTERM then SIGCONT: signaled 1 by Terminated\n"),
                 // 8 goroutines x 100000 increments; ids 0..7 sum to 28, their squares to 140
                 GuestCase.of("go_threads", 0, "goroutine 7: 350000", "total 800000, sum 28, squares 140"),
                 // the system calls of issue 9 item 5: each line follows from the call's man page

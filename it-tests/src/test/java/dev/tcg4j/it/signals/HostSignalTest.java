@@ -78,4 +78,31 @@ class HostSignalTest {
             p.destroyForcibly();
         }
     }
+
+    /**
+     * A terminal's ^C reaches its foreground process group: the emulator, and so the first guest
+     * process's group, a forked child included (POSIX: a group signal reaches every member). The
+     * emulator stays until that child has ended, then dies of SIGINT as the first process did.
+     */
+    @Test
+    void hostSigintReachesTheFirstProcesssGroupAndTheEmulatorOutlivesNoChild() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("python3", "-c", WAIT_STATUS));
+        cmd.addAll(runner.tcg4jCommand(Invocation.of(runner.guest("sys_host_signal"), "group"), "bytecode"));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            String second = out.readLine();
+            assertTrue("ready".equals(first) || "ready".equals(second), first + " / " + second);
+            long pid = Long.parseLong(("ready".equals(first) ? second : first).trim());
+            kill("INT", pid);
+            List<String> rest = new ArrayList<>();
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                rest.add(line);
+            }
+            assertEquals(List.of("child handled SIGINT", "signal 2"), rest);
+            assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }

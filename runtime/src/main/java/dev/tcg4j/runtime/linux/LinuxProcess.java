@@ -55,6 +55,23 @@ public final class LinuxProcess implements GuestEvents {
                 pid, abi, sysroot, new ProcFiles(space, pid, abi.cpuinfoIsa()), new GuestThreads(), processes,
                 new ProcessFs(libc));
         this.dispatcher = new SyscallDispatcher(ctx, arch);
+        int uid = libc.getuid();
+        signals.setJobControl(new Signals.JobControl() {
+            @Override
+            public void stopped(int sig) {
+                processes.stopped(pid, sig, uid);
+            }
+
+            @Override
+            public void continued() {
+                processes.continued(pid, uid);
+            }
+
+            @Override
+            public boolean ending() {
+                return ctx.threads().ended();
+            }
+        });
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.exec.Vcpu;
-import dev.tcg4j.runtime.linux.signal.HostSignals;
 import dev.tcg4j.runtime.linux.AddressSpace;
 import dev.tcg4j.runtime.linux.Errno;
 import dev.tcg4j.runtime.linux.GuestExit;
@@ -190,7 +189,6 @@ final class GuestProcesses implements ProcessTable.Launcher {
             if (next == null) {
                 return new Outcome(end, linux, stopped);
             }
-            HostSignals.follow(linux.signals(), next.component().linux().signals(), next.component().linux().threads());
             image = next;
         }
     }

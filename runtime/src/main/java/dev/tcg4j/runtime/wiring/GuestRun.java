@@ -8,6 +8,8 @@ import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.linux.GuestThreads;
+import dev.tcg4j.runtime.linux.LinuxProcess;
+import dev.tcg4j.runtime.linux.process.GuestProcess;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.signal.HostSignals;
 import dev.tcg4j.runtime.linux.process.ProcessTable;
@@ -18,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import org.slf4j.Logger;
@@ -67,7 +71,8 @@ public final class GuestRun {
             return Emulator.fail(req, req.program() + ": " + e.getMessage());
         }
         int pid = (int) ProcessHandle.current().pid();
-        table.addInit(pid, libc.getppid(), (int) libc.processGroup(0, false), (int) libc.processGroup(0, true));
+        int group = (int) libc.processGroup(0, false);
+        table.addInit(pid, libc.getppid(), group, (int) libc.processGroup(0, true));
         GuestProcesses.Image first;
         try {
             first = processes.load(pid, elf, req.program(), req.argv(), req.envp(), req.program());
@@ -93,12 +98,16 @@ public final class GuestRun {
         }
         CpuState cpu = first.first().state();
         try {
-            HostSignals.forwardTo(first.linux().signals(), first.linux().threads());
+            HostSignals.forwardTo(() -> foreground(pid, group));
             GuestProcesses.Outcome outcome = processes.supervise(first, host);
             GuestThreads.End end = outcome.end();
             if (end.failure() != null) {
                 return Emulator.fail(req, end.failure());
             }
+            outcome.last().closeFiles(); // a child reading a pipe from the first process sees its end
+            table.exited(pid, end.signal() != 0 ? GuestProcess.killed(end.signal()) : GuestProcess.exited(end.status()),
+                    libc.getuid());
+            awaitOtherProcesses();
             host.atExit();
             fatalSignal = end.signal();
             return end.status();
@@ -111,6 +120,24 @@ public final class GuestRun {
                     + ": " + e);
         } finally {
             req.stderr().flush();
+        }
+    }
+
+    /** The processes a host signal reaches: the first process's group, as a terminal's foreground group. */
+    private List<HostSignals.Recipient> foreground(int firstPid, int firstGroup) {
+        int now = table.pgid(firstPid);
+        List<HostSignals.Recipient> out = new ArrayList<>();
+        for (LinuxProcess p : table.group(now < 0 ? firstGroup : now)) {
+            out.add(new HostSignals.Recipient(p.signals(), p.threads()));
+        }
+        return out;
+    }
+
+    private void awaitOtherProcesses() {
+        try {
+            table.awaitEveryEnd();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the embedder gives up: the children end with the JVM
         }
     }
 

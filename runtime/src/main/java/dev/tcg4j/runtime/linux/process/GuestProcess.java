@@ -19,6 +19,10 @@ public final class GuestProcess {
     boolean zombie;
     /** wait4's status word: (code << 8) for an exit, the signal number for a death by signal. */
     int waitStatus;
+    /** A stop not yet reported to a WUNTRACED wait: its status word, 0 for none. */
+    int stopStatus;
+    /** A continue not yet reported to a WCONTINUED wait. */
+    boolean continuedUnreported;
     /** Released when a vfork child execs or exits, which lets its parent go on. */
     private final CountDownLatch vforkRelease = new CountDownLatch(1);
 
@@ -52,6 +56,14 @@ public final class GuestProcess {
     public static int exited(int code) {
         return (code & 0xff) << 8;
     }
+
+    /** The wait status of a stop by {@code signal} (WIFSTOPPED). */
+    public static int stoppedBy(int signal) {
+        return (signal & 0xff) << 8 | 0x7f;
+    }
+
+    /** The wait status of a continue (WIFCONTINUED). */
+    public static final int CONTINUED = 0xffff;
 
     /** The wait status of a death by {@code signal} (no core bit: as qemu, no core file is written). */
     public static int killed(int signal) {

@@ -21,6 +21,9 @@ public final class ProcessTable {
     /** siginfo's si_code for SIGCHLD. */
     static final int CLD_EXITED = 1;
     static final int CLD_KILLED = 2;
+    static final int CLD_STOPPED = 5;
+    static final int CLD_CONTINUED = 6;
+    private static final long SA_NOCLDSTOP = 1;
 
     /** Makes new processes and new images; the wiring provides it, since it builds their components. */
     public interface Launcher {
@@ -130,6 +133,40 @@ public final class ProcessTable {
         }
     }
 
+    /** {@code pid} has stopped by {@code sig}: a WUNTRACED wait reports it, the parent gets SIGCHLD. */
+    public void stopped(int pid, int sig, int uid) {
+        jobChanged(pid, GuestProcess.stoppedBy(sig), CLD_STOPPED, uid);
+    }
+
+    /** {@code pid} has been continued: a WCONTINUED wait reports it, the parent gets SIGCHLD. */
+    public void continued(int pid, int uid) {
+        jobChanged(pid, GuestProcess.CONTINUED, CLD_CONTINUED, uid);
+    }
+
+    private void jobChanged(int pid, int status, int code, int uid) {
+        LinuxProcess parentImage;
+        synchronized (this) {
+            GuestProcess p = byPid.get(pid);
+            if (p == null || p.zombie) {
+                return;
+            }
+            p.stopStatus = code == CLD_STOPPED ? status : 0;
+            p.continuedUnreported = code == CLD_CONTINUED;
+            GuestProcess parent = byPid.get(p.ppid);
+            parentImage = parent == null ? null : parent.image;
+            notifyAll();
+        }
+        // as do_notify_parent_cldstop: SIGCHLD whatever the exit signal, unless SA_NOCLDSTOP
+        if (parentImage != null && (parentImage.signals().action(SignalNames.SIGCHLD).flags() & SA_NOCLDSTOP) == 0) {
+            parentImage.signals().post(SigInfo.sent(SignalNames.SIGCHLD, code, pid, uid));
+        }
+    }
+
+    /** What a wait asks to hear of besides exits: stops (WUNTRACED), continues (WCONTINUED). */
+    public record WaitFor(boolean exits, boolean stops, boolean continues) {
+        public static final WaitFor EXITS = new WaitFor(true, false, false);
+    }
+
     /**
      * wait4/waitid: a child of {@code self} that {@code selector} names (a pid; 0 for self's group;
      * -1 for any; -pgid for that group) and has exited. Blocks unless {@code noHang}; a child is
@@ -138,6 +175,12 @@ public final class ProcessTable {
      * @throws WaitFailed with -ECHILD when no child matches, -EINTR when a signal interrupted the wait
      */
     public synchronized Reaped await(int self, int selector, boolean noHang, boolean noReap) throws WaitFailed {
+        return await(self, selector, noHang, noReap, WaitFor.EXITS);
+    }
+
+    /** {@link #await} hearing of what {@code events} asks for; a stop or continue is reported once. */
+    public synchronized Reaped await(int self, int selector, boolean noHang, boolean noReap, WaitFor events)
+            throws WaitFailed {
         GuestProcess me = byPid.get(self);
         int ownGroup = me == null ? self : me.pgid;
         boolean interrupted = false;
@@ -148,7 +191,14 @@ public final class ProcessTable {
                     continue;
                 }
                 any = true;
-                if (c.zombie) {
+                Reaped change = jobChange(c, events, noReap);
+                if (change != null) {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return change;
+                }
+                if (c.zombie && events.exits()) {
                     if (!noReap) {
                         byPid.remove(c.pid());
                     }
@@ -174,6 +224,26 @@ public final class ProcessTable {
                 interrupted = true; // one more look: a child that exited with the signal is reported
             }
         }
+    }
+
+    private static Reaped jobChange(GuestProcess c, WaitFor events, boolean noReap) {
+        if (c.zombie) {
+            return null;
+        }
+        if (events.stops() && c.stopStatus != 0) {
+            Reaped r = new Reaped(c.pid(), c.stopStatus, 0);
+            if (!noReap) {
+                c.stopStatus = 0;
+            }
+            return r;
+        }
+        if (events.continues() && c.continuedUnreported) {
+            if (!noReap) {
+                c.continuedUnreported = false;
+            }
+            return new Reaped(c.pid(), GuestProcess.CONTINUED, 0);
+        }
+        return null;
     }
 
     private static boolean matches(GuestProcess c, int selector, int ownGroup) {
@@ -219,6 +289,27 @@ public final class ProcessTable {
             }
         }
         return out;
+    }
+
+    /** The live images of process group {@code pgid}: where a terminal's signal goes. */
+    public synchronized List<LinuxProcess> group(int pgid) {
+        List<LinuxProcess> out = new ArrayList<>();
+        for (GuestProcess p : byPid.values()) {
+            if (p.pgid == pgid && !p.zombie && p.image != null) {
+                out.add(p.image);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Waits until every process of the run has ended (zombies count as ended): the emulator stays
+     * while the first process's background children live on, as they would without it.
+     */
+    public synchronized void awaitEveryEnd() throws InterruptedException {
+        while (byPid.values().stream().anyMatch(p -> !p.zombie)) {
+            wait();
+        }
     }
 
     /** Whether {@code pid} is a process of this run, a zombie included (kill of a zombie succeeds). */

@@ -4,11 +4,13 @@ import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.host.HostCalls;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 
 /**
  * Signals sent to the emulator process (kill, a terminal's ^C, a window resize) passed on to the
- * guest, as the kernel would deliver them to a native program: its handler runs, and when it has
- * none, the default action happens to the emulator itself (a fatal one kills it with that signal).
+ * guest processes of the first process's group, as a terminal's reach its foreground group: a
+ * handler runs, and when there is none, the default action happens (a fatal one kills the process
+ * with that signal; for the first process, the emulator then dies of it).
  *
  * <p>Handlers go through {@code sun.misc.Signal} (module jdk.unsupported, no flags needed): the
  * JVM's own native handler records the signal and runs ours on an ordinary Java thread, where taking
@@ -31,18 +33,20 @@ public final class HostSignals {
 
     private HostSignals() {}
 
-    /** The guest process host signals go to. */
-    private record Target(Signals signals, GuestThreads threads) {}
+    /** A guest process a host signal goes to: its signals and its threads. */
+    public record Recipient(Signals signals, GuestThreads threads) {}
 
-    private static volatile Target target;
+    /** The guest processes a host signal reaches now, as a terminal's signal reaches its foreground group. */
+    public interface Recipients {
+        List<Recipient> now();
+    }
+
+    private static volatile Recipients recipients;
     private static boolean installed;
 
-    /**
-     * From now on the forwarded host signals go to the guest process whose signals and threads
-     * these are (the first one the emulator runs).
-     */
-    public static synchronized void forwardTo(Signals signals, GuestThreads threads) {
-        target = new Target(signals, threads);
+    /** From now on the forwarded host signals go to the processes {@code to} names when each arrives. */
+    public static synchronized void forwardTo(Recipients to) {
+        recipients = to;
         if (installed) {
             return;
         }
@@ -57,23 +61,20 @@ public final class HostSignals {
         }
     }
 
-    /** execve replaced the image whose signals are {@code old}: host signals follow to the new one. */
-    public static synchronized void follow(Signals old, Signals signals, GuestThreads threads) {
-        Target t = target;
-        if (t != null && t.signals() == old) {
-            target = new Target(signals, threads);
-        }
-    }
-
     private static void deliver(int sig) {
-        Target t = target;
-        if (t == null || t.threads().ended()) {
+        Recipients to = recipients;
+        if (to == null) {
             return;
         }
-        // the sender is unknown here (the JVM does not pass siginfo on); si_code SI_USER as from kill
-        if (t.signals().postFromHost(SigInfo.sent(sig, SigInfo.SI_USER, 0, 0))) {
-            // the default action kills: the process ends at once, and the emulator dies of the signal
-            t.threads().end(128 + sig, sig, null);
+        for (Recipient r : to.now()) {
+            if (r.threads().ended()) {
+                continue;
+            }
+            // the sender is unknown here (the JVM does not pass siginfo on); si_code SI_USER as from kill
+            if (r.signals().postFromHost(SigInfo.sent(sig, SigInfo.SI_USER, 0, 0))) {
+                // the default action kills: the process ends at once, dead of the signal
+                r.threads().end(128 + sig, sig, null);
+            }
         }
     }
 

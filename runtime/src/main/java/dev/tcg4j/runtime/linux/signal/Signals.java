@@ -32,6 +32,40 @@ public final class Signals {
     private long trampoline;
     private final List<ThreadSignals> threads = new ArrayList<>();
     private java.util.function.IntConsumer pendingListener = sig -> {};
+    private static final long STOP_SIGNALS = bit(SignalNames.SIGSTOP) | bit(SignalNames.SIGTSTP)
+            | bit(SignalNames.SIGTTIN) | bit(SignalNames.SIGTTOU);
+    /** Stopped by a stop signal's default action, until SIGCONT (or SIGKILL, or the process's end). */
+    private boolean stopped;
+    private JobControl jobControl = JobControl.NONE;
+
+    /** Who learns of the process stopping and continuing (its parent's wait), and whether it is ending. */
+    public interface JobControl {
+        JobControl NONE = new JobControl() {
+            @Override
+            public void stopped(int sig) {}
+
+            @Override
+            public void continued() {}
+
+            @Override
+            public boolean ending() {
+                return false;
+            }
+        };
+
+        /** The process has stopped by {@code sig}. */
+        void stopped(int sig);
+
+        /** A SIGCONT has continued the stopped process. */
+        void continued();
+
+        /** The process is ending: a stopped thread must not wait any longer. */
+        boolean ending();
+    }
+
+    public synchronized void setJobControl(JobControl jobControl) {
+        this.jobControl = jobControl;
+    }
 
     /**
      * @param announceFatal print the "uncaught target signal" line when a signal kills the process.
@@ -280,9 +314,42 @@ public final class Signals {
         }
     }
 
-    /** Queues a signal sent to the whole process (kill): one thread that does not block it takes it. */
-    public synchronized void post(SigInfo info) {
+    /**
+     * Queues a signal sent to the whole process (kill): one thread that does not block it takes it.
+     * As the kernel's prepare_signal, SIGCONT continues a stopped process at once, whatever its
+     * action, and drops pending stop signals; a stop signal drops a pending SIGCONT.
+     */
+    public void post(SigInfo info) {
+        if (info.signo() == SignalNames.SIGCONT && continueIfStopped()) {
+            jobControl().continued();
+        }
+        queue(info);
+    }
+
+    private synchronized JobControl jobControl() {
+        return jobControl;
+    }
+
+    private synchronized boolean continueIfStopped() {
+        dropPending(STOP_SIGNALS);
+        boolean was = stopped;
+        stopped = false;
+        notifyAll();
+        return was;
+    }
+
+    private void dropPending(long mask) {
+        pending &= ~mask;
+        for (ThreadSignals t : threads) {
+            t.pending &= ~mask;
+        }
+    }
+
+    private synchronized void queue(SigInfo info) {
         int sig = info.signo();
+        if ((STOP_SIGNALS & bit(sig)) != 0) {
+            dropPending(bit(SignalNames.SIGCONT));
+        }
         if (ignored(sig)) {
             return;
         }
@@ -331,6 +398,7 @@ public final class Signals {
         while (true) {
             SigInfo info;
             synchronized (this) {
+                awaitContinued();
                 long ready = deliverable(t);
                 if (ready == 0) {
                     if (t.suspended) {
@@ -427,8 +495,37 @@ public final class Signals {
 
     private void defaultAction(int sig) {
         switch (SignalNames.defaultAction(sig)) {
-            case IGNORE, STOP -> { }
+            case IGNORE -> { }
+            case STOP -> stop(sig);
             case TERMINATE, CORE -> die(sig);
+        }
+    }
+
+    /** The process stops: every thread waits at its next delivery check until SIGCONT. */
+    private void stop(int sig) {
+        JobControl control;
+        synchronized (this) {
+            stopped = true;
+            for (ThreadSignals t : threads) {
+                t.kick();
+            }
+            control = jobControl;
+        }
+        control.stopped(sig);
+    }
+
+    /** While stopped: waits for SIGCONT, a SIGKILL (which then kills) or the process's end. */
+    private void awaitContinued() {
+        boolean interrupted = false;
+        while (stopped && (pending & bit(SignalNames.SIGKILL)) == 0 && !jobControl.ending()) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true; // a signal queued while stopped stays pending until SIGCONT
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

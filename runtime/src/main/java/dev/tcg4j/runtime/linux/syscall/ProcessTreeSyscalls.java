@@ -28,6 +28,10 @@ final class ProcessTreeSyscalls {
     private static final int WCONTINUED = 8;
     private static final int WNOWAIT = 0x01000000;
     private static final int WAIT_KERNEL_FLAGS = 0x20000000 | 0x40000000 | 0x80000000; // __WNOTHREAD, __WALL, __WCLONE
+    private static final int CLD_EXITED = 1;
+    private static final int CLD_KILLED = 2;
+    private static final int CLD_STOPPED = 5;
+    private static final int CLD_CONTINUED = 6;
     private static final int P_ALL = 0;
     private static final int P_PID = 1;
     private static final int P_PGID = 2;
@@ -149,7 +153,8 @@ final class ProcessTreeSyscalls {
         }
         ProcessTable.Reaped r;
         try {
-            r = table.await(ctx.pid(), (int) pid, (options & WNOHANG) != 0, false);
+            r = table.await(ctx.pid(), (int) pid, (options & WNOHANG) != 0, false,
+                    new ProcessTable.WaitFor(true, (options & WUNTRACED) != 0, (options & WCONTINUED) != 0));
         } catch (ProcessTable.WaitFailed e) {
             return e.result();
         }
@@ -189,15 +194,14 @@ final class ProcessTreeSyscalls {
                 return -Errno.EINVAL;
             }
         }
-        if ((options & WEXITED) == 0) {
-            return -Errno.ECHILD; // only exits are reported: stops and continues never happen here
-        }
         if (infop != 0) {
             memory.checkAccess(infop, SIGINFO_SIZE, GuestMemory.WRITE);
         }
         ProcessTable.Reaped r;
         try {
-            r = table.await(ctx.pid(), selector, (options & WNOHANG) != 0, (options & WNOWAIT) != 0);
+            r = table.await(ctx.pid(), selector, (options & WNOHANG) != 0, (options & WNOWAIT) != 0,
+                    new ProcessTable.WaitFor((options & WEXITED) != 0, (options & WUNTRACED) != 0,
+                            (options & WCONTINUED) != 0));
         } catch (ProcessTable.WaitFailed e) {
             return e.result();
         }
@@ -205,12 +209,26 @@ final class ProcessTreeSyscalls {
             memory.write(infop, new byte[SIGINFO_SIZE]);
             if (r != null) {
                 int status = r.status();
-                boolean killed = (status & 0x7f) != 0;
+                int code;
+                int value;
+                if (status == GuestProcess.CONTINUED) {
+                    code = CLD_CONTINUED;
+                    value = SignalNames.SIGCONT;
+                } else if ((status & 0xff) == 0x7f) {
+                    code = CLD_STOPPED;
+                    value = (status >> 8) & 0xff;
+                } else if ((status & 0x7f) != 0) {
+                    code = CLD_KILLED;
+                    value = status & 0x7f;
+                } else {
+                    code = CLD_EXITED;
+                    value = (status >> 8) & 0xff;
+                }
                 memory.st32(infop, SignalNames.SIGCHLD);
-                memory.st32(infop + 8, killed ? 2 : 1); // CLD_KILLED, CLD_EXITED
+                memory.st32(infop + 8, code);
                 memory.st32(infop + 16, r.pid());
                 memory.st32(infop + 20, uid);
-                memory.st32(infop + 24, killed ? status & 0x7f : (status >> 8) & 0xff);
+                memory.st32(infop + 24, value);
             }
         }
         if (rusage != 0) {
