@@ -18,6 +18,13 @@ public final class FdTable {
 
     private final Libc libc;
     private final TreeMap<Integer, Integer> guestToHost = new TreeMap<>();
+    /**
+     * Host fds known to stand for a regular file or a directory, whose reads and writes never wait
+     * (POSIX: poll always reports them ready), and those known not to. Forgotten when the host fd
+     * closes, since the number may then be reused.
+     */
+    private final java.util.BitSet typeKnown = new java.util.BitSet();
+    private final java.util.BitSet neverWaits = new java.util.BitSet();
     /** The host fds behind guest 0, 1 and 2 at the start: owned by whoever started the run, never closed here. */
     private int[] stdio = {0, 1, 2};
 
@@ -84,7 +91,47 @@ public final class FdTable {
         return closeHost(h);
     }
 
+    /**
+     * Whether I/O on {@code hostFd} never waits (a regular file, a directory), so that a read or a
+     * write needs no interruptible wait for readiness first; asked of the host once per fd.
+     */
+    public boolean neverWaits(int hostFd) {
+        synchronized (this) {
+            if (typeKnown.get(hostFd)) {
+                return neverWaits.get(hostFd);
+            }
+        }
+        boolean never = isFileOrDirectory(hostFd);
+        synchronized (this) {
+            if (guestToHost.containsValue(hostFd)) { // closed meanwhile: the answer is not kept
+                typeKnown.set(hostFd);
+                neverWaits.set(hostFd, never);
+            }
+        }
+        return never;
+    }
+
+    private static final int STATX_TYPE = 1;
+    private static final int AT_EMPTY_PATH = 0x1000;
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFDIR = 0040000;
+
+    private boolean isFileOrDirectory(int hostFd) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment stx = arena.allocate(256, 8);
+            if (libc.statx(hostFd, arena.allocateFrom(""), AT_EMPTY_PATH, STATX_TYPE, stx) < 0) {
+                return false;
+            }
+            int type = stx.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 0x1c) & S_IFMT; // stx_mode
+            return type == S_IFREG || type == S_IFDIR;
+        }
+    }
+
     private long closeHost(int hostFd) {
+        if (hostFd >= 0) {
+            typeKnown.clear(hostFd);
+        }
         if (hostFd <= 2 || hostFd == stdio[0] || hostFd == stdio[1] || hostFd == stdio[2]
                 || guestToHost.containsValue(hostFd)) {
             return 0;

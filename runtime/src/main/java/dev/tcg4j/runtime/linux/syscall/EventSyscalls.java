@@ -75,7 +75,7 @@ final class EventSyscalls {
         if (mask != null) {
             return readSignalfd(self, h, mask, addr, n);
         }
-        long w = Blocking.awaitReady(libc, h, Blocking.POLLIN);
+        long w = fds.neverWaits(h) ? 0 : Blocking.awaitReady(libc, h, Blocking.POLLIN);
         return w < 0 ? Blocking.restartable(w) : files.read(fd, addr, n);
     }
 
@@ -85,7 +85,7 @@ final class EventSyscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
-        long w = Blocking.awaitReady(libc, h, Blocking.POLLOUT);
+        long w = fds.neverWaits(h) ? 0 : Blocking.awaitReady(libc, h, Blocking.POLLOUT);
         return w < 0 ? Blocking.restartable(w) : files.write(fd, addr, n);
     }
 
@@ -94,7 +94,7 @@ final class EventSyscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
-        long w = Blocking.awaitReady(libc, h, Blocking.POLLIN);
+        long w = fds.neverWaits(h) ? 0 : Blocking.awaitReady(libc, h, Blocking.POLLIN);
         return w < 0 ? Blocking.restartable(w) : files.vectored(fd, iov, count, false);
     }
 
@@ -103,7 +103,7 @@ final class EventSyscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
-        long w = Blocking.awaitReady(libc, h, Blocking.POLLOUT);
+        long w = fds.neverWaits(h) ? 0 : Blocking.awaitReady(libc, h, Blocking.POLLOUT);
         return w < 0 ? Blocking.restartable(w) : files.vectored(fd, iov, count, true);
     }
 
