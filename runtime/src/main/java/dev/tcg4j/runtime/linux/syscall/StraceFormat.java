@@ -30,6 +30,10 @@ final class StraceFormat {
         if (call == Syscall.SOCKET) {
             return socket(sb, regs[argSlots[0]], regs[argSlots[1]], regs[argSlots[2]]);
         }
+        String special = qemuFormatted(ctx, call, regs, argSlots);
+        if (special != null) {
+            return sb.append(special).append(')').toString();
+        }
         if (call == Syscall.BIND) {
             sb.append((int) regs[argSlots[0]]).append(',');
             sockaddr(sb, ctx, regs[argSlots[1]], (int) regs[argSlots[2]]);
@@ -57,6 +61,103 @@ final class StraceFormat {
             return " = -1 errno=" + errno + " (" + Errno.name(errno) + ")";
         }
         return call != null && call.returnsAddress() ? " = " + hex(result) : " = " + result;
+    }
+
+    private static final int AT_FDCWD = -100;
+    private static final int ITIMER_COUNT = 3;
+    private static final String[] CLOCKS = {"CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID",
+        "CLOCK_THREAD_CPUTIME_ID", "CLOCK_MONOTONIC_RAW", "CLOCK_REALTIME_COARSE", "CLOCK_MONOTONIC_COARSE",
+        "CLOCK_BOOTTIME", "CLOCK_REALTIME_ALARM", "CLOCK_BOOTTIME_ALARM", "CLOCK_SGI_CYCLE", "CLOCK_TAI"};
+    private static final String[] ITIMERS = {"ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF"};
+
+    /** The arguments of the calls qemu 7.2's strace.c prints its own way; null for the others. */
+    private static String qemuFormatted(ProcessContext ctx, Syscall call, long[] regs, int[] argSlots) {
+        long a0 = regs[argSlots[0]];
+        long a1 = regs[argSlots[1]];
+        long a2 = regs[argSlots[2]];
+        long a3 = regs[argSlots[3]];
+        long a4 = regs[argSlots[4]];
+        return switch (call) {
+            case FCHMODAT -> dirfd(a0) + "," + string(ctx, a1) + ",0" + Long.toOctalString(a2 & 0xffffffffL) + ","
+                    + atFlags(a3);
+            case FCHOWNAT -> dirfd(a0) + "," + string(ctx, a1) + "," + (int) a2 + "," + (int) a3 + "," + atFlags(a4);
+            case CLOCK_NANOSLEEP -> {
+                int clock = (int) a0;
+                yield (clock >= 0 && clock < CLOCKS.length ? CLOCKS[clock] : Integer.toString(clock)) + "," + (int) a1
+                        + "," + timespec(ctx, a2) + "," + timespec(ctx, a3);
+            }
+            case GETITIMER -> itimerWhich(a0) + "," + pointer(a1);
+            case SETITIMER -> itimerWhich(a0) + "," + itimerval(ctx, a1) + "," + pointer(a2);
+            default -> null;
+        };
+    }
+
+    /** What qemu prints after some results: the structure the call wrote. */
+    static String written(ProcessContext ctx, Syscall call, long result, long a1, long a2) {
+        if (result < 0 || call == null) {
+            return "";
+        }
+        return switch (call) {
+            case GETITIMER -> " (" + itimerval(ctx, a1) + ")";
+            case SETITIMER -> " (old_value = " + itimerval(ctx, a2) + ")";
+            default -> "";
+        };
+    }
+
+    private static String dirfd(long fd) {
+        return (int) fd == AT_FDCWD ? "AT_FDCWD" : Integer.toString((int) fd);
+    }
+
+    /** qemu's at_file_flags, or 0. */
+    private static String atFlags(long flags) {
+        StringBuilder out = new StringBuilder();
+        long rest = flags & 0xffffffffL;
+        String[] names = {"AT_SYMLINK_NOFOLLOW", "AT_REMOVEDIR", "AT_SYMLINK_FOLLOW", "AT_EMPTY_PATH"};
+        long[] bits = {0x100, 0x200, 0x400, 0x1000};
+        for (int i = 0; i < bits.length; i++) {
+            if ((rest & bits[i]) != 0) {
+                out.append(out.isEmpty() ? "" : "|").append(names[i]);
+                rest &= ~bits[i];
+            }
+        }
+        if (rest != 0 || out.isEmpty()) {
+            out.append(out.isEmpty() ? "" : "|").append("0x").append(Long.toHexString(rest));
+        }
+        return out.isEmpty() || out.toString().equals("0x0") ? "0" : out.toString();
+    }
+
+    private static String itimerWhich(long which) {
+        return which >= 0 && which < ITIMER_COUNT ? ITIMERS[(int) which] : "0x" + Long.toHexString(which);
+    }
+
+    /** qemu's print_pointer: 0x and 16 hex digits, or NULL. */
+    private static String pointer(long addr) {
+        return addr == 0 ? "NULL" : String.format("0x%016x", addr);
+    }
+
+    private static String timespec(ProcessContext ctx, long addr) {
+        if (addr == 0) {
+            return "NULL";
+        }
+        try {
+            return "{tv_sec = " + ctx.memory().ld64(addr) + ",tv_nsec = " + ctx.memory().ld64(addr + 8) + "}";
+        } catch (GuestTrap t) {
+            return hex(addr);
+        }
+    }
+
+    /** qemu's print_itimerval: both timevals, each followed by a comma. */
+    private static String itimerval(ProcessContext ctx, long addr) {
+        if (addr == 0) {
+            return "NULL";
+        }
+        try {
+            var m = ctx.memory();
+            return "{it_interval={tv_sec = " + m.ld64(addr) + ",tv_usec = " + m.ld64(addr + 8) + "},it_value={tv_sec = "
+                    + m.ld64(addr + 16) + ",tv_usec = " + m.ld64(addr + 24) + "},}";
+        } catch (GuestTrap t) {
+            return hex(addr);
+        }
     }
 
     /** qemu's print_socket: the domain, type and protocol by name. */

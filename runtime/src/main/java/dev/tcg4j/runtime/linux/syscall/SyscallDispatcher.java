@@ -115,7 +115,8 @@ public final class SyscallDispatcher {
             r[retSlot] = result;
         }
         if (trace) {
-            STRACE.debug(line + StraceFormat.result(call, result == REGISTERS_SET ? r[retSlot] : traced));
+            STRACE.debug(line + StraceFormat.result(call, result == REGISTERS_SET ? r[retSlot] : traced)
+                    + StraceFormat.written(ctx, call, traced, a1, a2));
         }
     }
 

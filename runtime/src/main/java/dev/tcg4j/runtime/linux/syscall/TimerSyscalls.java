@@ -20,6 +20,8 @@ import java.util.function.Supplier;
  * of its threads. The timers belong to the process and stop with it.
  */
 final class TimerSyscalls {
+    private static final int TIMER_MAGIC = 0x0caf0000;
+    private static final int TIMER_MAGIC_MASK = 0xffff0000;
     static final int ITIMER_REAL = 0;
     static final int ITIMER_VIRTUAL = 1;
     static final int ITIMER_PROF = 2;
@@ -206,12 +208,21 @@ final class TimerSyscalls {
                 posix.set(id, new PosixTimer(timer, (int) clock));
             }
         }
-        memory.st32(timerIdOut, id);
+        memory.st32(timerIdOut, TIMER_MAGIC | id);
         return 0;
     }
 
-    private synchronized PosixTimer timer(long id) {
+    /**
+     * The timer a guest timer_t names: qemu hands out {@code 0x0caf0000 | index} (get_timer_id) and
+     * refuses an id without that magic, so the guest sees the same ids under both.
+     */
+    private synchronized PosixTimer timer(long guestId) {
+        long id = index(guestId);
         return id >= 0 && id < posix.size() ? posix.get((int) id) : null;
+    }
+
+    private static long index(long guestId) {
+        return ((int) guestId & TIMER_MAGIC_MASK) == TIMER_MAGIC ? (int) guestId & ~TIMER_MAGIC_MASK : -1;
     }
 
     long timerSettime(long id, long flags, long newValue, long oldValue) {
@@ -283,7 +294,7 @@ final class TimerSyscalls {
             if (t == null) {
                 return -Errno.EINVAL;
             }
-            posix.set((int) id, null);
+            posix.set((int) index(id), null);
         }
         t.timer().disarm();
         return 0;
