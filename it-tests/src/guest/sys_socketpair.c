@@ -95,5 +95,33 @@ int main(void) {
     printf("socket bad family %d errno %d\n", socket(12345, SOCK_STREAM, 0), errno);
     errno = 0;
     printf("getsockopt on a pipe %d errno %d\n", getsockopt(p[0] = dup(1), SOL_SOCKET, SO_TYPE, &type, &len), errno);
+
+    /* sendmmsg and recvmmsg: several datagrams in one call each; MSG_WAITFORONE returns what came */
+    const char *words[3] = {"alpha", "be", "gamma!"};
+    struct iovec out_iov[3], in_iov[4];
+    struct mmsghdr out[3], in[4];
+    char in_buf[4][16];
+    memset(out, 0, sizeof out);
+    memset(in, 0, sizeof in);
+    memset(in_buf, 0, sizeof in_buf);
+    for (int i = 0; i < 3; i++) {
+        out_iov[i].iov_base = (void *) words[i];
+        out_iov[i].iov_len = strlen(words[i]);
+        out[i].msg_hdr.msg_iov = &out_iov[i];
+        out[i].msg_hdr.msg_iovlen = 1;
+    }
+    for (int i = 0; i < 4; i++) {
+        in_iov[i].iov_base = in_buf[i];
+        in_iov[i].iov_len = sizeof in_buf[i] - 1;
+        in[i].msg_hdr.msg_iov = &in_iov[i];
+        in[i].msg_hdr.msg_iovlen = 1;
+    }
+    int sent = sendmmsg(dg[0], out, 3, 0);
+    printf("sendmmsg %d lens %u %u %u\n", sent, out[0].msg_len, out[1].msg_len, out[2].msg_len);
+    int received = recvmmsg(dg[1], in, 4, MSG_WAITFORONE, NULL);
+    printf("recvmmsg %d: '%s' %u '%s' %u '%s' %u\n", received, in_buf[0], in[0].msg_len, in_buf[1], in[1].msg_len,
+           in_buf[2], in[2].msg_len);
+    errno = 0;
+    printf("recvmmsg nothing nonblocking %d errno %d\n", recvmmsg(dg[1], in, 4, MSG_DONTWAIT, NULL), errno);
     return 0;
 }

@@ -190,7 +190,9 @@ public final class GuestCatalog {
                 // the system calls of issue 9 item 5: each line follows from the call's man page
                 GuestCase.of("sys_socketpair", 0, "recvmsg 11: 'hell' 'o world'",
                         "read via passed fd 21: through the passed fd", "sendmsg bad fd -1 errno 9",
-                        "datagrams 3 5 'one' 'three'", "recv nothing nonblocking -1 errno 11"),
+                        "datagrams 3 5 'one' 'three'", "recv nothing nonblocking -1 errno 11",
+                        "sendmmsg 3 lens 5 2 6", "recvmmsg 3: 'alpha' 5 'be' 2 'gamma!' 6",
+                        "recvmmsg nothing nonblocking -1 errno 11"),
                 GuestCase.of("sys_tcp_echo", 0, "tcp echo: BETA GAMMA\n", "unix echo: THE LAST LINE\n",
                         "connect to closed port -1 errno 111", "recvfrom 8 'datagram' from same port 1"),
                 GuestCase.of("sys_epoll", 0, "ready now 1: events 0x1 data 0x1122334455667788",

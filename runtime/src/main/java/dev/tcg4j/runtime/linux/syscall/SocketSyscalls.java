@@ -341,4 +341,61 @@ final class SocketSyscalls {
             return r;
         }
     }
+
+    private static final int MMSGHDR_SIZE = 64;
+    private static final int UIO_MAXIOV = 1024;
+    private static final long MSG_WAITFORONE = 0x10000;
+
+    /**
+     * sendmmsg: sendmsg for each entry in turn, its msg_len stored; the number sent, or the first
+     * entry's error when none was.
+     */
+    long sendmmsg(long fd, long vec, long vlen, long flags) {
+        int n = (int) Math.min(Integer.toUnsignedLong((int) vlen), UIO_MAXIOV);
+        int sent = 0;
+        for (; sent < n; sent++) {
+            long entry = vec + (long) MMSGHDR_SIZE * sent;
+            long r = sendmsg(fd, entry, flags);
+            if (r < 0) {
+                return sent > 0 ? sent : r;
+            }
+            memory.st32(entry + 56, (int) r);
+        }
+        return sent;
+    }
+
+    /**
+     * recvmmsg: recvmsg for each entry in turn; MSG_WAITFORONE makes every one after the first
+     * non-blocking, and the timeout is checked after each datagram, as the kernel does (it does
+     * not cut a blocked receive short). The number received, or the first entry's error.
+     */
+    long recvmmsg(long fd, long vec, long vlen, long flags, long timeout) {
+        long deadline = Long.MAX_VALUE;
+        if (timeout != 0) {
+            long sec = memory.ld64(timeout);
+            long nsec = memory.ld64(timeout + 8);
+            if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) {
+                return -Errno.EINVAL;
+            }
+            deadline = System.nanoTime() + ProcessSyscalls.saturatingNanos(sec, nsec);
+        }
+        int n = (int) Math.min(Integer.toUnsignedLong((int) vlen), UIO_MAXIOV);
+        long each = flags & ~MSG_WAITFORONE;
+        int got = 0;
+        for (; got < n; got++) {
+            long entry = vec + (long) MMSGHDR_SIZE * got;
+            long r = recvmsg(fd, entry, each);
+            if (r < 0) {
+                return got > 0 ? got : r;
+            }
+            memory.st32(entry + 56, (int) r);
+            if ((flags & MSG_WAITFORONE) != 0) {
+                each |= MSG_DONTWAIT;
+            }
+            if (System.nanoTime() - deadline > 0 && deadline != Long.MAX_VALUE) {
+                return got + 1;
+            }
+        }
+        return got;
+    }
 }

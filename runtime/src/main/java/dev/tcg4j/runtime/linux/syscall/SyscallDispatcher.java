@@ -201,6 +201,8 @@ public final class SyscallDispatcher {
             case SHUTDOWN -> sockets.shutdown(a0, a1);
             case SENDMSG -> sockets.sendmsg(a0, a1, a2);
             case RECVMSG -> sockets.recvmsg(a0, a1, a2);
+            case SENDMMSG -> sockets.sendmmsg(a0, a1, a2, a3);
+            case RECVMMSG -> sockets.recvmmsg(a0, a1, a2, a3, a4);
 
             case SENDFILE -> fileSpace.sendfile(a0, a1, a2, a3);
             case SPLICE -> fileSpace.splice(a0, a1, a2, a3, a4, a5);
