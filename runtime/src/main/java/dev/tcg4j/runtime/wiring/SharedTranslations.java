@@ -40,7 +40,7 @@ final class SharedTranslations {
         Image key = key(file, program);
         Map<Long, CachedBlock> blocks = key == null ? null : library.get(key);
         if (blocks != null) {
-            cache.adopt(blocks.values(), memory, program.loadAddr(), program.brkStart());
+            cache.inherit(blocks.values(), memory, program.loadAddr(), program.brkStart());
         }
     }
 
@@ -69,7 +69,7 @@ final class SharedTranslations {
         if (!enabled) {
             return;
         }
-        child.adopt(parent.blocks(), memory, 0, Long.MAX_VALUE);
+        child.inheritAll(parent, memory);
         seedUnwritable(child, memory, file, program);
         seedUnwritable(child, memory, interpreterFile, interpreter);
     }
@@ -87,7 +87,7 @@ final class SharedTranslations {
                 unwritable.add(b);
             }
         }
-        cache.adopt(unwritable, memory, program.loadAddr(), program.brkStart());
+        cache.inherit(unwritable, memory, program.loadAddr(), program.brkStart());
     }
 
     private Image key(String file, LoadedProgram program) {
