@@ -230,9 +230,11 @@ public final class FlatGuestMemory implements GuestMemory {
                 int prot = from.perms.get(ValueLayout.JAVA_BYTE, p >>> PAGE_SHIFT) & PROT_MASK;
                 setBits(p, prot == 0 ? 0 : prot | observedBit);
                 long entry = host == null ? -1L : host[i]; // untold: as if it held data of its own
+                if (!HostPageMap.mayHoldData(entry)) {
+                    continue; // zeros, or a file's page as the file has it
+                }
                 boolean copy = within(shared, p) ? HostPageMap.privateCopy(entry)
-                        : HostPageMap.mayHoldData(entry)
-                                && MemorySegment.mismatch(from.mem, p, p + PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE) != -1;
+                        : MemorySegment.mismatch(from.mem, p, p + PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE) != -1;
                 if (copy) {
                     MemorySegment.copy(from.mem, p, mem, p, PAGE_SIZE);
                 }
