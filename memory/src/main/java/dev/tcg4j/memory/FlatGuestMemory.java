@@ -13,6 +13,11 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The guest address space: one flat window of host memory, reserved with {@code mmap(MAP_NORESERVE)}
@@ -72,6 +77,23 @@ public final class FlatGuestMemory implements GuestMemory {
     private volatile int observedBit;
     /** Told of every store while set; by the one thread that runs the guest, so a plain field. */
     private StoreObserver storeObserver;
+    /** The files {@link #mapFile mapped} into the window, by guest address; guarded by itself. */
+    private final TreeMap<Long, FileMapping> fileMappings = new TreeMap<>();
+
+    /** Pages of a file mapped privately at {@code addr}: they read the file until written. */
+    private record FileMapping(long addr, long len, String file, long offset) {
+        long end() {
+            return addr + len;
+        }
+
+        FileMapping clip(long from, long to) {
+            long a = Math.max(addr, from);
+            return new FileMapping(a, Math.min(end(), to) - a, file, offset + (a - addr));
+        }
+    }
+
+    /** Pages of the host page map read at once by a fork. */
+    private static final int PAGEMAP_BATCH = 512;
 
     /**
      * Reserves a window of {@code 2^addressBits} bytes and its page table. At most 2^46: x86-64 and
@@ -173,14 +195,17 @@ public final class FlatGuestMemory implements GuestMemory {
     @Override
     public void map(long addr, long len, int prot) {
         checkRange(addr, len);
-        NativeReservation.zero(mem, pageFloor(addr), pageCeil(addr + len) - pageFloor(addr));
+        zeroPages(pageFloor(addr), pageCeil(addr + len));
         setPerms(addr, len, prot & PROT_MASK);
     }
 
     /**
      * Copies the permission bits (not CODE, not OBSERVED) and the contents of every page of the
-     * range, PROT_NONE ones included; a page that reads as zeros is not copied, so that the child's
-     * untouched stack and heap pages stay uncommitted on the host, as the parent's are.
+     * range, PROT_NONE ones included. Only pages that hold something are copied: a page the host
+     * never gave memory to reads as zeros and is skipped unread, and so is one that does read as
+     * zeros, so that the child's untouched stack and heap stay uncommitted on the host, as the
+     * parent's are. A file the parent {@link #mapFile mapped} is mapped here too, and only the pages
+     * the parent wrote to are copied over it: the others share the host's page cache.
      */
     @Override
     public void copyPages(GuestMemory source, long addr, long len) {
@@ -189,15 +214,119 @@ public final class FlatGuestMemory implements GuestMemory {
             return;
         }
         checkRange(addr, len);
-        for (long p = pageFloor(addr); p < addr + len; p += PAGE_SIZE) {
-            long index = p >>> PAGE_SHIFT;
-            int prot = from.perms.get(ValueLayout.JAVA_BYTE, index) & PROT_MASK;
-            setBits(p, prot == 0 ? 0 : prot | observedBit);
-            if (MemorySegment.mismatch(from.mem, p, p + PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE) != -1) {
-                MemorySegment.copy(from.mem, p, mem, p, PAGE_SIZE);
+        long start = pageFloor(addr);
+        long end = pageCeil(addr + len);
+        List<FileMapping> shared = new ArrayList<>();
+        for (FileMapping f : from.fileMappingsIn(start, end)) {
+            if (mapFile(f)) {
+                shared.add(f);
+            }
+        }
+        for (long batch = start; batch < end; batch += (long) PAGEMAP_BATCH << PAGE_SHIFT) {
+            int pages = (int) Math.min(PAGEMAP_BATCH, (end - batch) >>> PAGE_SHIFT);
+            long[] host = HostPageMap.entries(from.base + batch, pages);
+            for (int i = 0; i < pages; i++) {
+                long p = batch + ((long) i << PAGE_SHIFT);
+                int prot = from.perms.get(ValueLayout.JAVA_BYTE, p >>> PAGE_SHIFT) & PROT_MASK;
+                setBits(p, prot == 0 ? 0 : prot | observedBit);
+                long entry = host == null ? -1L : host[i]; // untold: as if it held data of its own
+                if (!HostPageMap.mayHoldData(entry)) {
+                    continue; // zeros, or a file's page as the file has it
+                }
+                boolean copy = within(shared, p) ? HostPageMap.privateCopy(entry)
+                        : MemorySegment.mismatch(from.mem, p, p + PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE) != -1;
+                if (copy) {
+                    MemorySegment.copy(from.mem, p, mem, p, PAGE_SIZE);
+                }
             }
         }
         markChunksMapped(addr, len);
+    }
+
+    private static boolean within(List<FileMapping> mappings, long page) {
+        for (FileMapping f : mappings) {
+            if (page >= f.addr() && page < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Loading: makes the pages of {@code [addr, addr+len)} read {@code file} from {@code offset} on
+     * by mapping it privately (all three page-aligned), as Linux maps a program: nothing is copied,
+     * every process of the file shares the host's page cache, and a page written becomes the
+     * writer's own. Not while stores are observed (a mapping is no reported store).
+     */
+    @Override
+    public boolean mapFile(long addr, long len, Path file, long offset) {
+        checkRange(addr, len);
+        if (((addr | len | offset) & PAGE_OFFSET_MASK) != 0 || len == 0 || observedBit != 0) {
+            return false;
+        }
+        invalidateCodeIn(addr, len);
+        return mapFile(new FileMapping(addr, len, file.toString(), offset));
+    }
+
+    private boolean mapFile(FileMapping f) {
+        dropFileMappings(f.addr(), f.end());
+        if (!NativeReservation.mapFile(mem, f.addr(), f.len(), f.file(), f.offset())) {
+            // a refused MAP_FIXED may have taken the old pages away all the same
+            NativeReservation.replaceWithAnonymous(mem, f.addr(), f.len());
+            return false;
+        }
+        synchronized (fileMappings) {
+            fileMappings.put(f.addr(), f);
+        }
+        return true;
+    }
+
+    /** The parts of the files mapped in {@code [from, to)}. */
+    private List<FileMapping> fileMappingsIn(long from, long to) {
+        List<FileMapping> in = new ArrayList<>();
+        synchronized (fileMappings) {
+            for (FileMapping f : fileMappings.values()) {
+                if (f.addr() < to && f.end() > from) {
+                    in.add(f.clip(from, to));
+                }
+            }
+        }
+        return in;
+    }
+
+    /** Forgets the files mapped in {@code [from, to)}; returns whether there were any. */
+    private boolean dropFileMappings(long from, long to) {
+        synchronized (fileMappings) {
+            Map.Entry<Long, FileMapping> below = fileMappings.lowerEntry(to);
+            if (below == null || below.getValue().end() <= from) {
+                return false;
+            }
+            List<FileMapping> hit = new ArrayList<>();
+            for (FileMapping f : fileMappings.headMap(to, false).values()) {
+                if (f.end() > from) {
+                    hit.add(f);
+                }
+            }
+            for (FileMapping f : hit) {
+                fileMappings.remove(f.addr());
+                if (f.addr() < from) {
+                    fileMappings.put(f.addr(), f.clip(f.addr(), from));
+                }
+                if (f.end() > to) {
+                    fileMappings.put(to, f.clip(to, f.end()));
+                }
+            }
+            return !hit.isEmpty();
+        }
+    }
+
+    /** Pages {@code [from, to)} read zeros again; a file mapped there goes. */
+    private void zeroPages(long from, long to) {
+        if (dropFileMappings(from, to)) {
+            NativeReservation.replaceWithAnonymous(mem, from, to - from);
+        } else {
+            NativeReservation.zero(mem, from, to - from);
+        }
     }
 
     /** Unmaps: later accesses fault, and a later map reads zeros. */
@@ -208,7 +337,7 @@ public final class FlatGuestMemory implements GuestMemory {
             dropCode(p);
         }
         setPerms(addr, len, 0);
-        NativeReservation.zero(mem, pageFloor(addr), pageCeil(addr + len) - pageFloor(addr));
+        zeroPages(pageFloor(addr), pageCeil(addr + len));
     }
 
     /** Changes protection of mapped pages, keeping their contents. */

@@ -14,8 +14,13 @@ import java.lang.invoke.MethodHandle;
 final class NativeReservation {
     private static final int PROT_READ_WRITE = 3;
     private static final int MAP_PRIVATE_ANON_NORESERVE = 0x02 | 0x20 | 0x4000;
+    private static final int MAP_PRIVATE = 0x02;
+    private static final int MAP_FIXED = 0x10;
     private static final int MADV_DONTNEED = 4;
+    private static final int O_RDONLY_CLOEXEC = 0x80000;
     private static final MethodHandle MMAP;
+    private static final MethodHandle OPEN;
+    private static final MethodHandle CLOSE;
     private static final MethodHandle MUNMAP;
     private static final MethodHandle MADVISE;
 
@@ -27,6 +32,10 @@ final class NativeReservation {
                         ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
         MUNMAP = linker.downcallHandle(libc.find("munmap").orElseThrow(),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+        OPEN = linker.downcallHandle(libc.find("open").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+        CLOSE = linker.downcallHandle(libc.find("close").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
         MADVISE = linker.downcallHandle(libc.find("madvise").orElseThrow(),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
                         ValueLayout.JAVA_INT));
@@ -78,6 +87,44 @@ final class NativeReservation {
         }
         if (rc != 0) {
             mem.asSlice(offset, len).fill((byte) 0);
+        }
+    }
+
+    /**
+     * Maps {@code len} bytes of {@code file} from {@code fileOffset} (page-aligned) privately over
+     * {@code [offset, offset+len)} of the reservation: the pages read the file's bytes through the
+     * host's page cache, shared with every other such mapping, and a write gives the writer a copy
+     * of its own. Returns false when the host refuses (the caller then copies the bytes in).
+     */
+    static boolean mapFile(MemorySegment mem, long offset, long len, String file, long fileOffset) {
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = (int) OPEN.invokeExact(arena.allocateFrom(file), O_RDONLY_CLOEXEC);
+            if (fd < 0) {
+                return false;
+            }
+            try {
+                MemorySegment at = (MemorySegment) MMAP.invokeExact(MemorySegment.ofAddress(mem.address() + offset), len,
+                        PROT_READ_WRITE, MAP_PRIVATE | MAP_FIXED, fd, fileOffset);
+                return at.address() == mem.address() + offset;
+            } finally {
+                int unused = (int) CLOSE.invokeExact(fd);
+            }
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /** Puts fresh zero-filled anonymous pages over {@code [offset, offset+len)}, a file's mapping there included. */
+    static void replaceWithAnonymous(MemorySegment mem, long offset, long len) {
+        MemorySegment at;
+        try {
+            at = (MemorySegment) MMAP.invokeExact(MemorySegment.ofAddress(mem.address() + offset), len, PROT_READ_WRITE,
+                    MAP_PRIVATE_ANON_NORESERVE | MAP_FIXED, -1, 0L);
+        } catch (Throwable t) {
+            throw new IllegalStateException("mmap failed", t);
+        }
+        if (at.address() != mem.address() + offset) {
+            throw new IllegalStateException("cannot replace a file's mapping in guest memory");
         }
     }
 }

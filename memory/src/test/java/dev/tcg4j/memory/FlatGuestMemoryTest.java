@@ -227,4 +227,65 @@ class FlatGuestMemoryTest {
             child.close();
         }
     }
+
+    /** A file of {@code pages} pages whose every 8-byte word holds its own file offset plus one. */
+    private static Path numberedFile(int pages) throws IOException {
+        Path file = Files.createTempFile("tcg4j-mapped", ".bin");
+        java.nio.ByteBuffer words = java.nio.ByteBuffer.allocate(pages * GuestMemory.PAGE_SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int off = 0; off < words.capacity(); off += 8) {
+            words.putLong(off, off + 1);
+        }
+        Files.write(file, words.array());
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    @Test
+    void aMappedFileReadsAsTheFileAndAWriteStaysInMemory() throws IOException {
+        Path file = numberedFile(3);
+        mem.map(0x20000, 0x2000, GuestMemory.READ | GuestMemory.WRITE);
+        assertTrue(mem.mapFile(0x20000, 0x2000, file, GuestMemory.PAGE_SIZE));
+        assertEquals(GuestMemory.PAGE_SIZE + 1, mem.ld64(0x20000), "the mapping starts at the file offset");
+        assertEquals(2 * GuestMemory.PAGE_SIZE + 8 + 1, mem.ld64(0x21008));
+        mem.st64(0x21008, 42);
+        assertEquals(42, mem.ld64(0x21008));
+        assertEquals(2 * GuestMemory.PAGE_SIZE + 8 + 1, java.nio.ByteBuffer.wrap(Files.readAllBytes(file))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(2 * GuestMemory.PAGE_SIZE + 8), "the file is not written");
+        mem.unmap(0x21000, 0x1000);
+        mem.map(0x21000, 0x1000, GuestMemory.READ);
+        assertEquals(0, mem.ld64(0x21008), "a page mapped again reads zeros, not the file");
+        assertEquals(GuestMemory.PAGE_SIZE + 1, mem.ld64(0x20000), "the rest of the mapping stays");
+    }
+
+    @Test
+    void aForkSeesTheParentsWritesToAMappedFileAndNotItsLaterOnes() throws IOException {
+        Path file = numberedFile(4);
+        mem.map(0x40000, 0x5000, GuestMemory.READ | GuestMemory.WRITE);
+        assertTrue(mem.mapFile(0x40000, 0x4000, file, 0));
+        mem.st64(0x41010, 7);
+        mem.st64(0x44000, 9); // past the file: a page of its own
+        mem.protect(0x42000, 0x2000, GuestMemory.READ | GuestMemory.EXEC);
+        FlatGuestMemory child = new FlatGuestMemory(36);
+        try {
+            child.copyPages(mem, 0x40000, 0x5000);
+            mem.protect(0x42000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
+            mem.st64(0x42000, 5);
+            mem.st64(0x40000, 6);
+            assertEquals(7, child.ld64(0x41010), "the parent's write before the fork");
+            assertEquals(0x1018 + 1, child.ld64(0x41018), "the rest of that page");
+            assertEquals(1, child.ld64(0x40000), "a page the parent wrote after the fork reads as before");
+            assertEquals(0x2000 + 1, child.ld64(0x42000));
+            assertEquals(9, child.ld64(0x44000));
+            assertEquals(GuestMemory.READ | GuestMemory.EXEC, child.protection(0x43000));
+            child.protect(0x43000, 0x1000, GuestMemory.READ | GuestMemory.WRITE);
+            child.st64(0x43000, 11);
+            assertEquals(0x3000 + 1, mem.ld64(0x43000), "the child's write is its own");
+            child.unmap(0x40000, 0x5000);
+            child.map(0x40000, 0x5000, GuestMemory.READ);
+            assertEquals(0, child.ld64(0x41010), "mapped again: zeros");
+            assertEquals(7, mem.ld64(0x41010));
+        } finally {
+            child.close();
+        }
+    }
 }

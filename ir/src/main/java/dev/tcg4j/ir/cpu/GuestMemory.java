@@ -85,6 +85,17 @@ public interface GuestMemory extends AutoCloseable {
         }
     }
 
+    /**
+     * Loading a program: makes the mapped pages of {@code [addr, addr+len)} read the bytes of
+     * {@code file} from {@code offset} on (all three page-aligned), without copying them where the
+     * memory can map the file, as Linux maps a program; a page written later keeps the write for
+     * itself. Returns false when this memory cannot (the pages may then read zeros): the caller
+     * writes the bytes.
+     */
+    default boolean mapFile(long addr, long len, java.nio.file.Path file, long offset) {
+        return false;
+    }
+
     /** Marks the pages of {@code [addr, addr+len)} as holding translated code. */
     void markCode(long addr, long len);
 

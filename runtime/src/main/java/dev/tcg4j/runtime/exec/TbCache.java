@@ -4,8 +4,10 @@ import dev.tcg4j.ir.cpu.CodeWriteListener;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,15 @@ public final class TbCache implements CodeWriteListener {
     private final Object translationLock = new Object();
     /** Invalidations so far; a block translated across one may hold stale code. Guarded by byPage, read racily. */
     private volatile long generation;
+    /**
+     * Blocks another process translated from code this one has too (see {@link #inherit}), by pc,
+     * each taken over when its pc is first looked up here; guarded by byPage.
+     */
+    private final Map<Long, CachedBlock> inherited = new HashMap<>();
+    /** Pages written since blocks were inherited: an inherited block with code there is stale. Guarded by byPage. */
+    private final Set<Long> writtenSinceInherited = new HashSet<>();
+    /** Whether {@link #inherited} may hold blocks, so that a miss without any costs no lock. */
+    private volatile boolean inheriting;
 
     /** A cache of {@link #DEFAULT_CAPACITY}. */
     public TbCache() {
@@ -69,8 +80,32 @@ public final class TbCache implements CodeWriteListener {
         return generation;
     }
 
+    /** The block at {@code pc}: one cached here, else one {@linkplain #inherit inherited} for it, else null. */
     public CachedBlock get(long pc) {
-        return byPc.get(pc);
+        CachedBlock b = byPc.get(pc);
+        return b != null || !inheriting ? b : takeInherited(pc);
+    }
+
+    private CachedBlock takeInherited(long pc) {
+        synchronized (byPage) {
+            CachedBlock b = byPc.get(pc);
+            CachedBlock from = b == null ? inherited.remove(pc) : null;
+            if (from == null) {
+                return b;
+            }
+            if (writtenSince(from)) {
+                return null;
+            }
+            long cost = charge(from);
+            if (charged + cost > capacity) {
+                return null; // translated again when it runs, rather than flushed for
+            }
+            charged += cost;
+            CachedBlock copy = new CachedBlock(from.pc, from.guestSize, from.code, from.ir);
+            index(copy);
+            byPc.put(copy.pc, copy);
+            return copy;
+        }
     }
 
     public int size() {
@@ -100,15 +135,19 @@ public final class TbCache implements CodeWriteListener {
                 capacityFlushes++;
             }
             charged += cost;
-            long last = b.pc + Math.max(1, b.guestSize) - 1;
-            for (long p = GuestMemory.pageFloor(b.pc); p <= GuestMemory.pageFloor(last); p += GuestMemory.PAGE_SIZE) {
-                byPage.computeIfAbsent(p, k -> new ArrayList<>()).add(b);
-            }
+            index(b);
             CachedBlock old = byPc.put(b.pc, b);
             if (old != null && old != b) {
                 old.valid = false;
                 charged -= charge(old);
             }
+        }
+    }
+
+    private void index(CachedBlock b) {
+        long last = b.pc + Math.max(1, b.guestSize) - 1;
+        for (long p = GuestMemory.pageFloor(b.pc); p <= GuestMemory.pageFloor(last); p += GuestMemory.PAGE_SIZE) {
+            byPage.computeIfAbsent(p, k -> new ArrayList<>()).add(b);
         }
     }
 
@@ -145,6 +184,9 @@ public final class TbCache implements CodeWriteListener {
     public void onCodeWrite(long pageAddress) {
         synchronized (byPage) {
             generation++;
+            if (inheriting) {
+                writtenSinceInherited.add(GuestMemory.pageFloor(pageAddress));
+            }
             List<CachedBlock> blocks = byPage.remove(GuestMemory.pageFloor(pageAddress));
             if (blocks == null) {
                 return;
@@ -173,6 +215,9 @@ public final class TbCache implements CodeWriteListener {
         byPc.clear();
         byPage.clear();
         charged = 0;
+        inherited.clear();
+        writtenSinceInherited.clear();
+        inheriting = false;
     }
 
     /** The blocks cached now, a snapshot. */
@@ -183,33 +228,68 @@ public final class TbCache implements CodeWriteListener {
     /**
      * Takes over translations another process made of code that is the same in {@code memory}
      * (a fork's parent, or an earlier process of the same program file at the same place): each
-     * block of {@code blocks} within {@code [from, to)} gets an entry of its own here, sharing its
-     * compiled code but not its links, heat or region, and its pages are marked as code in
-     * {@code memory}, so that a write there drops it as if it had been translated here. Returns how
-     * many were taken.
+     * valid block of {@code blocks} within {@code [from, to)} and not cached here is taken when its pc
+     * is first looked up, as an entry of its own sharing the compiled code but not the links, heat
+     * or region; so a process pays for the blocks it runs, not for all the other one had. Their
+     * pages are marked as code in {@code memory} now, so that a write there before then drops them
+     * as if they had been translated here.
      */
-    public int adopt(Iterable<CachedBlock> blocks, GuestMemory memory, long from, long to) {
-        int taken = 0;
+    public void inherit(Iterable<CachedBlock> blocks, GuestMemory memory, long from, long to) {
+        Set<Long> pages = new HashSet<>();
         synchronized (byPage) {
             for (CachedBlock b : blocks) {
                 if (!b.valid || b.pc < from || b.pc + Math.max(1, b.guestSize) > to || byPc.containsKey(b.pc)) {
                     continue;
                 }
-                long cost = charge(b);
-                if (charged + cost > capacity) {
-                    break; // the rest is translated again when it runs, rather than flushed for
+                if (inherited.putIfAbsent(b.pc, b) == null) {
+                    long last = b.pc + Math.max(1, b.guestSize) - 1;
+                    for (long p = GuestMemory.pageFloor(b.pc); p <= GuestMemory.pageFloor(last); p += GuestMemory.PAGE_SIZE) {
+                        pages.add(p);
+                    }
                 }
-                charged += cost;
-                CachedBlock copy = new CachedBlock(b.pc, b.guestSize, b.code, b.ir);
-                memory.markCode(b.pc, Math.max(1, b.guestSize));
-                long last = b.pc + Math.max(1, b.guestSize) - 1;
-                for (long p = GuestMemory.pageFloor(b.pc); p <= GuestMemory.pageFloor(last); p += GuestMemory.PAGE_SIZE) {
-                    byPage.computeIfAbsent(p, k -> new ArrayList<>()).add(copy);
+            }
+            for (long p : pages) {
+                memory.markCode(p, 1);
+            }
+            inheriting = !inherited.isEmpty();
+        }
+    }
+
+    /**
+     * A fork: {@link #inherit} every block of {@code parent}, those it inherited and has not taken
+     * yet included (unless their code was written since).
+     */
+    public void inheritAll(TbCache parent, GuestMemory memory) {
+        List<CachedBlock> blocks = new ArrayList<>();
+        synchronized (parent.byPage) {
+            blocks.addAll(parent.byPc.values());
+            for (CachedBlock b : parent.inherited.values()) {
+                if (!parent.writtenSince(b)) {
+                    blocks.add(b);
                 }
-                byPc.put(b.pc, copy);
-                taken++;
             }
         }
-        return taken;
+        inherit(blocks, memory, 0, Long.MAX_VALUE);
+    }
+
+    /** Whether code of {@code b} lies on a page written since blocks were inherited; under byPage. */
+    private boolean writtenSince(CachedBlock b) {
+        if (writtenSinceInherited.isEmpty()) {
+            return false;
+        }
+        long last = b.pc + Math.max(1, b.guestSize) - 1;
+        for (long p = GuestMemory.pageFloor(b.pc); p <= GuestMemory.pageFloor(last); p += GuestMemory.PAGE_SIZE) {
+            if (writtenSinceInherited.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Blocks {@linkplain #inherit inherited} and not taken yet. */
+    public int inheritedPending() {
+        synchronized (byPage) {
+            return inherited.size();
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.elf.FunctionSymbols;
 import dev.tcg4j.runtime.elf.ProgramHeader;
+import java.nio.file.Path;
 
 /**
  * Loads an ELF image as qemu-riscv64 7.2's load_elf_image does: one PROT_NONE reservation spanning
@@ -75,7 +76,11 @@ public final class ProgramLoader {
             }
             long vaddr = ph.vaddr() + bias;
             protectSegmentPages(space, vaddr, ph.memSize(), protection(ph.flags()));
-            memory.writeInitial(vaddr, elf.image(), (int) ph.offset(), (int) ph.fileSize());
+            if (!(file != null && mappable(elf, ph) && memory.mapFile(GuestMemory.pageFloor(vaddr),
+                    GuestMemory.pageCeil(vaddr + ph.fileSize()) - GuestMemory.pageFloor(vaddr), Path.of(file.path()),
+                    GuestMemory.pageFloor(ph.offset())))) {
+                memory.writeInitial(vaddr, elf.image(), (int) ph.offset(), (int) ph.fileSize());
+            }
             zeroTail(memory, vaddr + ph.fileSize(), vaddr + ph.memSize());
             if (ph.fileSize() > 0) {
                 long pageOffset = vaddr & GuestMemory.PAGE_OFFSET_MASK;
@@ -89,6 +94,26 @@ public final class ProgramLoader {
         return new LoadedProgram(elf.entry() + bias, loadAddr + elf.phoff(), elf.phentsize(),
                 elf.programHeaders().size(), bias, loadAddr, GuestMemory.pageCeil(brk),
                 new FunctionSymbols(elf.functions(), bias));
+    }
+
+    /**
+     * Whether a segment's pages can map its file rather than hold a copy, as Linux maps it: one the
+     * program cannot write, all of it from the file (no bss to zero), on pages of its own. Like
+     * Linux's, its last page shows the file's bytes that follow the segment.
+     */
+    private static boolean mappable(ElfFile elf, ProgramHeader ph) {
+        if ((ph.flags() & ProgramHeader.PF_W) != 0 || ph.fileSize() != ph.memSize() || ph.fileSize() == 0) {
+            return false;
+        }
+        long first = GuestMemory.pageFloor(ph.vaddr());
+        long end = GuestMemory.pageCeil(ph.vaddr() + ph.memSize());
+        for (ProgramHeader other : elf.programHeaders()) {
+            if (other != ph && other.isLoad() && other.memSize() > 0
+                    && GuestMemory.pageFloor(other.vaddr()) < end && GuestMemory.pageCeil(other.vaddr() + other.memSize()) > first) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long lowestSegmentPage(ElfFile elf) {

@@ -239,7 +239,8 @@ final class GuestProcesses implements ProcessTable.Launcher {
             table.addChild(pid, ppid, (int) (args.flags() & 0xff));
             child.copyFrom(parent);
             if (parentImage != null) {
-                sharing.seedFork(process.tbCache(), memory, parentImage.component().tbCache());
+                sharing.seedFork(process.tbCache(), memory, parentImage.component().tbCache(), parentImage.file(),
+                        parentImage.program(), parentImage.interpreterFile(), parentImage.interpreter());
             }
             table.install(pid, child);
             Vcpu vcpu = process.vcpus().create(child.threads().reserveIndex());

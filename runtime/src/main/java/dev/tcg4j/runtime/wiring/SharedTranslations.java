@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.wiring;
 
+import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.runtime.exec.CachedBlock;
 import dev.tcg4j.runtime.exec.TbCache;
 import dev.tcg4j.runtime.linux.LoadedProgram;
@@ -7,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
@@ -33,11 +36,11 @@ final class SharedTranslations {
     }
 
     /** A new image of {@code program}, loaded from {@code file}, starts with the library's blocks for it. */
-    void seed(TbCache cache, dev.tcg4j.ir.cpu.GuestMemory memory, String file, LoadedProgram program) {
+    void seed(TbCache cache, GuestMemory memory, String file, LoadedProgram program) {
         Image key = key(file, program);
         Map<Long, CachedBlock> blocks = key == null ? null : library.get(key);
         if (blocks != null) {
-            cache.adopt(blocks.values(), memory, program.loadAddr(), program.brkStart());
+            cache.inherit(blocks.values(), memory, program.loadAddr(), program.brkStart());
         }
     }
 
@@ -55,11 +58,36 @@ final class SharedTranslations {
         }
     }
 
-    /** A fork's child starts with every block of its parent: its memory is a copy. */
-    void seedFork(TbCache child, dev.tcg4j.ir.cpu.GuestMemory memory, TbCache parent) {
-        if (enabled) {
-            child.adopt(parent.blocks(), memory, 0, Long.MAX_VALUE);
+    /**
+     * A fork's child starts with every block of its parent (its memory is a copy), then with the
+     * library's blocks of its program and interpreter that the parent never ran (a shell's child runs
+     * an applet the shell itself never did): only those on pages the child cannot write, since the
+     * parent may have written its writable pages since its image was loaded.
+     */
+    void seedFork(TbCache child, GuestMemory memory, TbCache parent, String file, LoadedProgram program,
+            String interpreterFile, LoadedProgram interpreter) {
+        if (!enabled) {
+            return;
         }
+        child.inheritAll(parent, memory);
+        seedUnwritable(child, memory, file, program);
+        seedUnwritable(child, memory, interpreterFile, interpreter);
+    }
+
+    private void seedUnwritable(TbCache cache, GuestMemory memory, String file, LoadedProgram program) {
+        Image key = key(file, program);
+        Map<Long, CachedBlock> blocks = key == null ? null : library.get(key);
+        if (blocks == null) {
+            return;
+        }
+        List<CachedBlock> unwritable = new ArrayList<>();
+        for (CachedBlock b : blocks.values()) {
+            long last = b.pc() + Math.max(1, b.guestSize()) - 1;
+            if ((memory.protection(b.pc()) & GuestMemory.WRITE) == 0 && (memory.protection(last) & GuestMemory.WRITE) == 0) {
+                unwritable.add(b);
+            }
+        }
+        cache.inherit(unwritable, memory, program.loadAddr(), program.brkStart());
     }
 
     private Image key(String file, LoadedProgram program) {

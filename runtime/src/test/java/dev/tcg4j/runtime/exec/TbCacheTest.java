@@ -90,4 +90,34 @@ class TbCacheTest {
         assertTrue(a.isValid() && b.isValid());
         assertEquals(2, cache.size());
     }
+
+    @Test
+    void aForkTakesItsParentsBlocksWhenItFirstRunsThemUnlessItWroteTheirCodeBefore() {
+        TbCache parent = new TbCache();
+        memory.setCodeWriteListener(parent);
+        CachedBlock a = translate(parent, A);
+        CachedBlock c = translate(parent, C);
+        GuestMemory childMemory = new FlatGuestMemory(24);
+        try {
+            childMemory.copyPages(memory, A, 0x2000);
+            TbCache child = new TbCache();
+            childMemory.setCodeWriteListener(child);
+            child.inheritAll(parent, childMemory);
+            assertEquals(0, child.size(), "nothing is taken before it runs");
+            assertEquals(2, child.inheritedPending());
+
+            childMemory.st8(C + 0x10, 1); // the child writes the page of C's code
+            CachedBlock childA = child.get(A);
+            assertSame(a.code, childA.code, "A's compiled code is shared");
+            assertTrue(childA != a, "with an entry of the child's own");
+            assertNull(child.get(C), "C's code was written in the child: translated again");
+            assertTrue(c.isValid(), "the parent's C is untouched");
+
+            childMemory.st8(A + 0x10, 1);
+            assertFalse(childA.isValid(), "a taken block is dropped as one translated here");
+            assertTrue(a.isValid());
+        } finally {
+            childMemory.close();
+        }
+    }
 }
