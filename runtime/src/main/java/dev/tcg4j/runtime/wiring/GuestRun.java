@@ -8,6 +8,7 @@ import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.elf.ElfFile;
 import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.linux.GuestThreads;
+import dev.tcg4j.runtime.linux.host.HostProcessIds;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.signal.HostSignals;
 import dev.tcg4j.runtime.linux.process.ProcessTable;
@@ -67,7 +68,8 @@ public final class GuestRun {
             return Emulator.fail(req, req.program() + ": " + e.getMessage());
         }
         int pid = (int) ProcessHandle.current().pid();
-        table.addInit(pid, libc.getppid(), (int) libc.processGroup(0, false), (int) libc.processGroup(0, true));
+        HostProcessIds ids = HostProcessIds.current(libc);
+        table.addInit(pid, ids.ppid(), ids.pgid(), ids.sid());
         GuestProcesses.Image first;
         try {
             first = processes.load(pid, elf, req.program(), req.argv(), req.envp(), req.program());
