@@ -584,15 +584,17 @@ public final class Libc {
     }
 
     /**
-     * Links now the calls that every glibc program's start-up makes (its first write, the fstat of
+     * Links now the calls that every glibc program's start-up makes (the ids of its auxiliary vector,
+     * the SIGPIPE block of each vCPU thread, its first write and the poll before it, the fstat of
      * stdout, getrandom for malloc, readlinkat, prlimit): each new call shape costs the FFM linker
      * 10 to 40 ms of class spinning, which {@code Main} has a second thread do while the first one
      * translates the guest's first blocks.
      */
     public static void linkStartupCalls() {
-        // in the order a static glibc program needs them: every vCPU thread blocks SIGPIPE at its first system
-        // call, then glibc's start-up calls, and a write waits (poll) for room before it writes
-        for (Fn fn : new Fn[] {PTHREAD_SIGMASK, PRLIMIT, READLINKAT, GETRANDOM, STATX, POLL, WRITE}) {
+        // in the order a static glibc program needs them: the ids of its auxiliary vector (getuid's shape is
+        // theirs), then every vCPU thread blocks SIGPIPE at its first system call, then glibc's start-up
+        // calls, and a write waits (poll) for room before it writes
+        for (Fn fn : new Fn[] {GETUID, PTHREAD_SIGMASK, PRLIMIT, READLINKAT, GETRANDOM, STATX, POLL, WRITE}) {
             fn.handle();
         }
     }
