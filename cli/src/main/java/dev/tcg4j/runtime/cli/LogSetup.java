@@ -50,7 +50,10 @@ public final class LogSetup {
     public static LogOutput configure(Set<String> items, Path logFile, PrintStream stderr) throws IOException {
         OutputStream target = logFile == null ? new NonClosing(stderr) : Files.newOutputStream(logFile);
         PrintStream out = new PrintStream(target, true, StandardCharsets.UTF_8);
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
+            // Main chose WarningsToStderr: no item to enable, warnings already reach stderr
+            return new LogOutput(out, logFile != null);
+        }
         Logger tcg4j = ctx.getLogger(TCG4J_LOGGER);
         // a second configuration (a test, a host calling Main twice) replaces the first one's appender and items
         Appender<ILoggingEvent> previous = tcg4j.getAppender(APPENDER);

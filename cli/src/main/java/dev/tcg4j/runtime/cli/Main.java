@@ -25,7 +25,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        linkHostCallsInBackground();
+        Options.Action action = logWithoutLogback(args);
+        if (action == Options.Action.RUN) {
+            linkHostCallsInBackground();
+        }
         int[] fatalSignal = new int[1];
         int status = run(args, CallerEnvironment.get(System.getenv()), System.out, System.err, fatalSignal);
         System.out.flush();
@@ -36,6 +39,31 @@ public final class Main {
         }
         System.exit(status);
     }
+
+    /**
+     * Has SLF4J take {@link WarningsToStderr} rather than look for Logback when the command line asks
+     * for no log ({@code -d}, {@code -D}) and no Logback configuration file is named: what such a run
+     * may log, warnings, reads the same on stderr either way. Only the process's own entry point
+     * decides this, once: {@link #run} may be called again in one JVM (tests) with logs wanted.
+     * Returns what the command line asks for, RUN when it is malformed ({@link #run} reports that).
+     */
+    private static Options.Action logWithoutLogback(String[] args) {
+        Options opts;
+        try {
+            opts = OptionParser.parse(OptionParser.takeSystemProperties(Arrays.asList(args), new LinkedHashMap<>()));
+        } catch (UsageException e) {
+            return Options.Action.RUN;
+        }
+        if (opts.logItems().isEmpty() && opts.logFile() == null && System.getProperty("logback.configurationFile") == null
+                && System.getProperty(SLF4J_PROVIDER) == null) {
+            System.setProperty(SLF4J_PROVIDER, WarningsToStderr.class.getName());
+            // SLF4J would announce the explicit provider on stderr
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
+        return opts.action();
+    }
+
+    private static final String SLF4J_PROVIDER = "slf4j.provider";
 
     /** An I/O failure worded as strerror, as qemu words it. */
     static String reason(IOException e) {

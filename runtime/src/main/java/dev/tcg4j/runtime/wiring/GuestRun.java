@@ -10,6 +10,7 @@ import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.process.GuestProcess;
+import dev.tcg4j.runtime.linux.host.HostProcessIds;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.signal.HostSignals;
 import dev.tcg4j.runtime.linux.process.ProcessTable;
@@ -71,8 +72,9 @@ public final class GuestRun {
             return Emulator.fail(req, req.program() + ": " + e.getMessage());
         }
         int pid = (int) ProcessHandle.current().pid();
-        int group = (int) libc.processGroup(0, false);
-        table.addInit(pid, libc.getppid(), group, (int) libc.processGroup(0, true));
+        HostProcessIds ids = HostProcessIds.current(libc);
+        int group = ids.pgid();
+        table.addInit(pid, ids.ppid(), group, ids.sid());
         GuestProcesses.Image first;
         try {
             first = processes.load(pid, elf, req.program(), req.argv(), req.envp(), req.program());

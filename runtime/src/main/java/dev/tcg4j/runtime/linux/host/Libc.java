@@ -88,6 +88,7 @@ public final class Libc {
     private static final Fn KILL = new Fn("kill", FunctionDescriptor.of(I, I, I), NOT_VARIADIC);
     private static final Fn SIGNAL = new Fn("signal", FunctionDescriptor.of(P, I, P), NOT_VARIADIC);
     private static final Fn SIGPROCMASK = new Fn("sigprocmask", FunctionDescriptor.of(I, I, P, P), NOT_VARIADIC);
+    private static final Fn PTHREAD_SIGMASK = new Fn("pthread_sigmask", FunctionDescriptor.of(I, I, P, P), NOT_VARIADIC);
     private static final Fn POLL = new Fn("poll", FunctionDescriptor.of(I, P, L, I), NOT_VARIADIC);
 
     /** Per-thread space for the errno the linker captures after each call. */
@@ -583,16 +584,37 @@ public final class Libc {
     }
 
     /**
-     * Links now the calls that every glibc program's start-up makes (its first write, the fstat of
+     * Links now the calls that every glibc program's start-up makes (the ids of its auxiliary vector,
+     * the SIGPIPE block of each vCPU thread, its first write and the poll before it, the fstat of
      * stdout, getrandom for malloc, readlinkat, prlimit): each new call shape costs the FFM linker
      * 10 to 40 ms of class spinning, which {@code Main} has a second thread do while the first one
      * translates the guest's first blocks.
      */
     public static void linkStartupCalls() {
-        for (Fn fn : new Fn[] {PRLIMIT, READLINKAT, GETRANDOM, STATX, WRITE}) { // in the order glibc calls them
+        // in the order a static glibc program needs them: the ids of its auxiliary vector (getuid's shape is
+        // theirs), then every vCPU thread blocks SIGPIPE at its first system call, then glibc's start-up
+        // calls, and a write waits (poll) for room before it writes
+        for (Fn fn : new Fn[] {GETUID, PTHREAD_SIGMASK, PRLIMIT, READLINKAT, GETRANDOM, STATX, POLL, WRITE}) {
             fn.handle();
         }
     }
+
+    /**
+     * Blocks {@code signals} (bit n - 1 for signal n) on the calling thread, as
+     * {@code pthread_sigmask(SIG_BLOCK, ...)}; returns 0 or the error number.
+     */
+    public int blockOnThisThread(long signals) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment set = arena.allocate(HOST_SIGSET_SIZE, 8);
+            set.set(ValueLayout.JAVA_LONG, 0, signals);
+            return (int) PTHREAD_SIGMASK.handle().invokeExact(st(), SIG_BLOCK, set, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static final int SIG_BLOCK = 0;
+    private static final int HOST_SIGSET_SIZE = 128;
 
     /** getpgid (which) or getsid of a host process. */
     public long processGroup(int pid, boolean session) {

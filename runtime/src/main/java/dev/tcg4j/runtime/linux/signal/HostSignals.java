@@ -1,9 +1,7 @@
 package dev.tcg4j.runtime.linux.signal;
 
 import dev.tcg4j.runtime.linux.GuestThreads;
-import dev.tcg4j.runtime.linux.host.HostCalls;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+import dev.tcg4j.runtime.linux.host.Libc;
 import java.util.List;
 
 /**
@@ -27,8 +25,6 @@ public final class HostSignals {
     /** The signals forwarded: those a terminal, a shell or a supervisor sends to a program. */
     private static final String[] FORWARDED = {"HUP", "INT", "TERM", "USR1", "USR2", "PIPE", "ALRM", "CHLD", "CONT",
         "WINCH", "URG", "VTALRM", "PROF", "IO", "PWR", "SYS", "XCPU", "XFSZ"};
-    private static final int SIG_BLOCK = 0;
-    private static final int HOST_SIGSET_SIZE = 128;
     private static final ThreadLocal<Boolean> PIPE_BLOCKED = ThreadLocal.withInitial(() -> false);
 
     private HostSignals() {}
@@ -79,16 +75,13 @@ public final class HostSignals {
     }
 
     /** Blocks the host's SIGPIPE on the calling vCPU thread, once (see the class comment). */
-    @SuppressWarnings("restricted")
-    public static void blockPipeOnThisThread() {
+    public static void blockPipeOnThisThread(Libc libc) {
         if (PIPE_BLOCKED.get()) {
             return;
         }
         PIPE_BLOCKED.set(true);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment set = arena.allocate(HOST_SIGSET_SIZE, 8);
-            set.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, Signals.bit(SignalNames.SIGPIPE));
-            HostCalls.callInt("pthread_sigmask", SIG_BLOCK, set.address(), 0);
-        }
+        // a typed call, not HostCalls' generic one: this is on every vCPU thread's first system call, where
+        // invokeWithArguments cost start-up tens of milliseconds of method-handle spinning
+        libc.blockOnThisThread(Signals.bit(SignalNames.SIGPIPE));
     }
 }

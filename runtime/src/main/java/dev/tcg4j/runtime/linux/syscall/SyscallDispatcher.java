@@ -77,7 +77,7 @@ public final class SyscallDispatcher {
      * signals are due.
      */
     public void perform(CpuState cpu, GuestThread self) {
-        HostSignals.blockPipeOnThisThread();
+        HostSignals.blockPipeOnThisThread(ctx.libc());
         long[] r = cpu.regs;
         long nr = r[nrSlot];
         long a0 = r[argSlots[0]];
