@@ -33,6 +33,16 @@ class HotRegionsTest {
     private static final int[] PROGRAM = {0x00000513, 0x3e800593, 0x0015f293, 0x00028463, 0x00350513, 0xfff58593,
         0xfe0598e3, 0x00000073};
 
+    /** Where {@link #NESTED} starts; its inner loop at {@code NESTED_AT + 0xc}, the outer loop's end at {@code + 0x20}. */
+    private static final long NESTED_AT = CODE + 0x100;
+    /**
+     * From riscv64-linux-gnu-as: li a0,0; li a2,300; outer: li a1,100; inner: andi t0,a1,1;
+     * beqz t0,skip; addi a0,a0,3; skip: addi a1,a1,-1; bnez a1,inner; addi a2,a2,-1; bnez a2,outer;
+     * ecall. The loop above, 100..1, run 300 times: the inner loop is hot long before the outer one.
+     */
+    private static final int[] NESTED = {0x00000513, 0x12c00613, 0x06400593, 0x0015f293, 0x00028463, 0x00350513,
+        0xfff58593, 0xfe0598e3, 0xfff60613, 0xfe0612e3, 0x00000073};
+
     private final GuestMemory memory = new FlatGuestMemory(24);
     private final TbCache cache = new TbCache();
     private final RiscvFrontend frontend = new RiscvFrontend();
@@ -63,11 +73,18 @@ class HotRegionsTest {
         for (int i = 0; i < PROGRAM.length; i++) {
             memory.st32(CODE + 4L * i, PROGRAM[i]);
         }
+        for (int i = 0; i < NESTED.length; i++) {
+            memory.st32(NESTED_AT + 4L * i, NESTED[i]);
+        }
         memory.setCodeWriteListener(cache);
     }
 
     private long run(ExecOptions options) {
-        cpu.regs[RiscvArch.PC] = CODE;
+        return run(CODE, options);
+    }
+
+    private long run(long start, ExecOptions options) {
+        cpu.regs[RiscvArch.PC] = start;
         CpuLoop loop = new CpuLoop(frontend, new BytecodeBackend(), cache, TranslatorHooks.NONE, options,
                 new BlockLog(frontend.disassembler(), SymbolLookup.NONE, a -> false), stopAtSyscall);
         assertThrows(Stop.class, () -> loop.run(cpu));
@@ -94,6 +111,19 @@ class HotRegionsTest {
         // both ends of the loop body, with and without the addi of the odd case, fall through to the ecall
         assertEquals(2, entry.regionExits.length);
         assertTrue(Arrays.asList(entry.regionExits).contains(cache.get(ECALL)), "linked on the way out");
+    }
+
+    @Test
+    void anOuterLoopChainsToItsInnerLoopsRegionInsteadOfCopyingIt() {
+        assertEquals(300 * 50 * 3, run(NESTED_AT, ExecOptions.defaults()));
+        CachedBlock inner = cache.get(NESTED_AT + 0xc);
+        CachedBlock outerEnd = cache.get(NESTED_AT + 0x20);
+        assertNotNull(inner.region, "the inner loop became a region");
+        assertNotNull(outerEnd.region, "so did the outer loop, later");
+        assertNotSame(inner.region.getClass(), outerEnd.region.getClass(), "two regions");
+        CachedBlock skip = cache.get(NESTED_AT + 0x18);
+        assertTrue(Arrays.asList(outerEnd.regionExits).contains(skip),
+                "the outer region leaves for the inner loop's region, chained, instead of holding its blocks");
     }
 
     @Test
