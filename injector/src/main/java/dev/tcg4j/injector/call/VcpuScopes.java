@@ -18,8 +18,16 @@ public final class VcpuScopes {
         return s;
     }
 
-    /** The scope of {@code vcpuIndex}, or null when no such vCPU started. */
+    /**
+     * The scope of {@code vcpuIndex}, or null when no such vCPU started. A plain read first: callers
+     * are nearly always the vCPU's own thread, which wrote its scope, and VcpuScope's fields are final,
+     * so a scope seen at all is whole; only a miss pays the volatile read.
+     */
     public VcpuScope get(int vcpuIndex) {
-        return vcpuIndex >= 0 && vcpuIndex < scopes.length() ? scopes.get(vcpuIndex) : null;
+        if (vcpuIndex < 0 || vcpuIndex >= scopes.length()) {
+            return null;
+        }
+        VcpuScope s = scopes.getPlain(vcpuIndex);
+        return s != null ? s : scopes.get(vcpuIndex);
     }
 }

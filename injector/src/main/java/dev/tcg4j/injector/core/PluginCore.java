@@ -296,10 +296,16 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
 
     /** The architecture's descriptor of {@code reg}, which must come from {@link #registers()}. */
     GuestArch.RegisterDescriptor descriptor(Register reg) {
-        if (reg == null || reg.id() < 0 || reg.id() >= registers.size() || !registers.get(reg.id()).equals(reg)) {
+        if (reg == null || reg.id() < 0 || reg.id() >= registers.size() || !isOurs(reg)) {
             throw new IllegalArgumentException("not a register of PluginContext.registers(): " + reg);
         }
         return guest.arch().registers().get(reg.id());
+    }
+
+    // plugins pass back the very Register objects of registers(): identity answers without comparing names
+    private boolean isOurs(Register reg) {
+        Register ours = registers.get(reg.id());
+        return ours == reg || ours.equals(reg);
     }
 
     GuestArch arch() {
@@ -315,12 +321,21 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
      * least {@code needed}; else an IllegalStateException saying what is wrong.
      */
     VcpuScope scope(int vcpuIndex, RegAccess needed, String what) {
+        return scope(vcpuIndex, needed, what, null);
+    }
+
+    /**
+     * As {@link #scope(int, RegAccess, String)} for an action on {@code reg}, named in the message.
+     * The message is built only on failure: register reads run in callbacks on every block.
+     */
+    VcpuScope scope(int vcpuIndex, RegAccess needed, String what, Register reg) {
         VcpuScope s = scopes.get(vcpuIndex);
         if (s == null) {
-            throw new IllegalStateException(what + ": there is no vCPU " + vcpuIndex);
+            throw new IllegalStateException(describe(what, reg) + ": there is no vCPU " + vcpuIndex);
         }
         if (!s.onOwnThread()) {
-            throw new IllegalStateException(what + ": only a callback running on vCPU " + vcpuIndex + " may do this");
+            throw new IllegalStateException(describe(what, reg) + ": only a callback running on vCPU " + vcpuIndex
+                    + " may do this");
         }
         boolean ok = switch (needed) {
             case NO_REGS -> true;
@@ -329,10 +344,14 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
             case RW_REGS_PC -> s.access() == RegAccess.RW_REGS_PC;
         };
         if (!ok) {
-            throw new IllegalStateException(what + " needs a callback registered with " + needed
+            throw new IllegalStateException(describe(what, reg) + " needs a callback registered with " + needed
                     + " or more; this one has " + s.access());
         }
         return s;
+    }
+
+    private static String describe(String what, Register reg) {
+        return reg == null ? what : what + " " + reg.name();
     }
 
     // ---- PluginHost: what the runtime calls
