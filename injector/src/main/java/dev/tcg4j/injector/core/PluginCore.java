@@ -96,6 +96,9 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
     private final List<Registered<FlushCallback>> flush = new CopyOnWriteArrayList<>();
     private final List<String> installed = new ArrayList<>();
     private final List<Register> registers;
+    // registers and their descriptors by id, for the register reads of callbacks that run on every block
+    private final Register[] registerById;
+    private final GuestArch.RegisterDescriptor[] descriptorById;
     private volatile Runnable translationFlush;
 
     public PluginCore(GuestInfo guest, Consumer<String> output, int maxVcpus) {
@@ -113,6 +116,9 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
             }
         }
         this.registers = List.copyOf(regs);
+        this.registerById = regs.toArray(Register[]::new);
+        this.descriptorById = guest.arch() == null ? new GuestArch.RegisterDescriptor[0]
+                : guest.arch().registers().toArray(GuestArch.RegisterDescriptor[]::new);
     }
 
     /** Loads and installs each plugin of {@code specs}, in order. See {@link PluginHost#start}. */
@@ -296,15 +302,15 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
 
     /** The architecture's descriptor of {@code reg}, which must come from {@link #registers()}. */
     GuestArch.RegisterDescriptor descriptor(Register reg) {
-        if (reg == null || reg.id() < 0 || reg.id() >= registers.size() || !isOurs(reg)) {
+        if (reg == null || reg.id() < 0 || reg.id() >= registerById.length || !isOurs(reg)) {
             throw new IllegalArgumentException("not a register of PluginContext.registers(): " + reg);
         }
-        return guest.arch().registers().get(reg.id());
+        return descriptorById[reg.id()];
     }
 
     // plugins pass back the very Register objects of registers(): identity answers without comparing names
     private boolean isOurs(Register reg) {
-        Register ours = registers.get(reg.id());
+        Register ours = registerById[reg.id()];
         return ours == reg || ours.equals(reg);
     }
 
