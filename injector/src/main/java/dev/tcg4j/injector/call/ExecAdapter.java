@@ -1,8 +1,6 @@
 package dev.tcg4j.injector.call;
 
 import dev.tcg4j.ir.Helper;
-import dev.tcg4j.ir.cpu.ExitProcess;
-import dev.tcg4j.ir.cpu.ResumeAt;
 import dev.tcg4j.plugin.api.ExecCallback;
 import dev.tcg4j.plugin.api.RegAccess;
 import java.lang.invoke.MethodType;
@@ -10,29 +8,32 @@ import java.util.Objects;
 
 /**
  * Holds one registered execution callback with its user data, and is the receiver of the bound
- * helper that translated code calls. Small and final so that the JIT can inline through it.
+ * helper that translated code calls.
+ *
+ * <p>A record, because HotSpot trusts the final fields of records: translated code holds the adapter
+ * as a constant, so the JIT folds its callback, user data, register access and generation into the
+ * call site and calls the plugin's callback directly, as QEMU's generated code calls its function
+ * pointer. {@link #onExec} stays small enough to inline anywhere; the rarer callbacks that asked for
+ * registers take {@link #onExecInScope}.
  *
  * <p>A callback that asked for registers runs inside its vCPU's {@link VcpuScope}, which tells the API
  * what it may do and which pc it is at (the block's or the instruction's address: translated code does
  * not keep the pc up to date between instructions).
  */
-public final class ExecAdapter implements ExecHook {
+public record ExecAdapter(PluginSession session, int generation, ExecCallback callback, Object userData,
+        RegAccess regs, long pc) implements ExecHook {
     private static final MethodType TYPE = MethodType.methodType(void.class, long.class);
 
-    private final PluginSession session;
-    private final int generation;
-    private final ExecCallback callback;
-    private final Object userData;
-    private final RegAccess regs;
-    private final long pc;
+    public ExecAdapter {
+        Objects.requireNonNull(session);
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(regs, "register access");
+    }
 
-    public ExecAdapter(PluginSession session, ExecCallback callback, Object userData, RegAccess regs, long pc) {
-        this.session = Objects.requireNonNull(session);
-        this.generation = session.generation();
-        this.callback = Objects.requireNonNull(callback, "callback");
-        this.userData = userData;
-        this.regs = Objects.requireNonNull(regs, "register access");
-        this.pc = pc;
+    /** The adapter of a callback registered now, in the session's current generation. */
+    public static ExecAdapter of(PluginSession session, ExecCallback callback, Object userData, RegAccess regs,
+            long pc) {
+        return new ExecAdapter(session, session.generation(), callback, userData, regs, pc);
     }
 
     @Override
@@ -40,24 +41,35 @@ public final class ExecAdapter implements ExecHook {
         if (!session.isCurrent(generation)) {
             return;
         }
-        int vcpu = (int) vcpuIndex;
-        VcpuScope scope = regs == RegAccess.NO_REGS ? null : session.scopes().get(vcpu);
-        RegAccess before = null;
-        long pcBefore = 0;
-        if (scope != null) {
-            pcBefore = scope.pc();
-            before = scope.enter(regs, pc);
+        if (regs != RegAccess.NO_REGS) {
+            onExecInScope((int) vcpuIndex);
+            return;
         }
+        callNoScope((int) vcpuIndex);
+    }
+
+    private void callNoScope(int vcpu) {
         try {
             callback.onExec(vcpu, userData);
-        } catch (ResumeAt | ExitProcess r) {
-            throw r;
         } catch (Throwable t) {
-            throw PluginCalls.failure(session.name(), t);
+            throw PluginCalls.rethrow(session, t);
+        }
+    }
+
+    private void onExecInScope(int vcpu) {
+        VcpuScope scope = session.scopes().get(vcpu);
+        if (scope == null) { // a vCPU that never started has no scope to enter
+            callNoScope(vcpu);
+            return;
+        }
+        long pcBefore = scope.pc();
+        RegAccess before = scope.enter(regs, pc);
+        try {
+            callback.onExec(vcpu, userData);
+        } catch (Throwable t) {
+            throw PluginCalls.rethrow(session, t);
         } finally {
-            if (scope != null) {
-                scope.leave(before, pcBefore);
-            }
+            scope.leave(before, pcBefore);
         }
     }
 
@@ -68,5 +80,21 @@ public final class ExecAdapter implements ExecHook {
     /** The helper that calls this adapter, with the call flags of its register access. */
     public Helper helper(int flags) {
         return Helper.bound(HelperNames.of(session.name(), "exec"), ExecHook.class, "onExec", TYPE, flags, this);
+    }
+
+    // identity, as for any registration: two registrations of one callback are two callbacks
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return "exec callback of " + session.name() + " at 0x" + Long.toHexString(pc);
     }
 }

@@ -96,6 +96,9 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
     private final List<Registered<FlushCallback>> flush = new CopyOnWriteArrayList<>();
     private final List<String> installed = new ArrayList<>();
     private final List<Register> registers;
+    // registers and their descriptors by id, for the register reads of callbacks that run on every block
+    private final Register[] registerById;
+    private final GuestArch.RegisterDescriptor[] descriptorById;
     private volatile Runnable translationFlush;
 
     public PluginCore(GuestInfo guest, Consumer<String> output, int maxVcpus) {
@@ -113,6 +116,9 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
             }
         }
         this.registers = List.copyOf(regs);
+        this.registerById = regs.toArray(Register[]::new);
+        this.descriptorById = guest.arch() == null ? new GuestArch.RegisterDescriptor[0]
+                : guest.arch().registers().toArray(GuestArch.RegisterDescriptor[]::new);
     }
 
     /** Loads and installs each plugin of {@code specs}, in order. See {@link PluginHost#start}. */
@@ -296,10 +302,16 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
 
     /** The architecture's descriptor of {@code reg}, which must come from {@link #registers()}. */
     GuestArch.RegisterDescriptor descriptor(Register reg) {
-        if (reg == null || reg.id() < 0 || reg.id() >= registers.size() || !registers.get(reg.id()).equals(reg)) {
+        if (reg == null || reg.id() < 0 || reg.id() >= registerById.length || !isOurs(reg)) {
             throw new IllegalArgumentException("not a register of PluginContext.registers(): " + reg);
         }
-        return guest.arch().registers().get(reg.id());
+        return descriptorById[reg.id()];
+    }
+
+    // plugins pass back the very Register objects of registers(): identity answers without comparing names
+    private boolean isOurs(Register reg) {
+        Register ours = registerById[reg.id()];
+        return ours == reg || ours.equals(reg);
     }
 
     GuestArch arch() {
@@ -315,12 +327,21 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
      * least {@code needed}; else an IllegalStateException saying what is wrong.
      */
     VcpuScope scope(int vcpuIndex, RegAccess needed, String what) {
+        return scope(vcpuIndex, needed, what, null);
+    }
+
+    /**
+     * As {@link #scope(int, RegAccess, String)} for an action on {@code reg}, named in the message.
+     * The message is built only on failure: register reads run in callbacks on every block.
+     */
+    VcpuScope scope(int vcpuIndex, RegAccess needed, String what, Register reg) {
         VcpuScope s = scopes.get(vcpuIndex);
         if (s == null) {
-            throw new IllegalStateException(what + ": there is no vCPU " + vcpuIndex);
+            throw new IllegalStateException(describe(what, reg) + ": there is no vCPU " + vcpuIndex);
         }
         if (!s.onOwnThread()) {
-            throw new IllegalStateException(what + ": only a callback running on vCPU " + vcpuIndex + " may do this");
+            throw new IllegalStateException(describe(what, reg) + ": only a callback running on vCPU " + vcpuIndex
+                    + " may do this");
         }
         boolean ok = switch (needed) {
             case NO_REGS -> true;
@@ -329,10 +350,14 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
             case RW_REGS_PC -> s.access() == RegAccess.RW_REGS_PC;
         };
         if (!ok) {
-            throw new IllegalStateException(what + " needs a callback registered with " + needed
+            throw new IllegalStateException(describe(what, reg) + " needs a callback registered with " + needed
                     + " or more; this one has " + s.access());
         }
         return s;
+    }
+
+    private static String describe(String what, Register reg) {
+        return reg == null ? what : what + " " + reg.name();
     }
 
     // ---- PluginHost: what the runtime calls

@@ -128,14 +128,14 @@ final class PluginInstance implements PluginContext {
     @Override
     public long readRegister(int vcpuIndex, Register reg) {
         GuestArch.RegisterDescriptor d = core.descriptor(reg);
-        VcpuScope s = core.scope(vcpuIndex, RegAccess.R_REGS, "reading register " + reg.name());
+        VcpuScope s = core.scope(vcpuIndex, RegAccess.R_REGS, "reading register", reg);
         return core.isPc(d) ? s.pc() : core.arch().readRegister(s.cpu().regs, d);
     }
 
     @Override
     public void writeRegister(int vcpuIndex, Register reg, long value) {
         GuestArch.RegisterDescriptor d = core.descriptor(reg);
-        VcpuScope s = core.scope(vcpuIndex, RegAccess.RW_REGS, "writing register " + reg.name());
+        VcpuScope s = core.scope(vcpuIndex, RegAccess.RW_REGS, "writing register", reg);
         if (core.isPc(d)) {
             throw new IllegalArgumentException("the pc is not written with writeRegister: use setPc");
         }

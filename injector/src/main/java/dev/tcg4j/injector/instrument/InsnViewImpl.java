@@ -83,7 +83,7 @@ final class InsnViewImpl implements InsnView {
     @Override
     public void onMem(MemCallback cb, RegAccess regs, MemRw rw, Object userData) {
         tb.checkOpen();
-        MemAdapter a = new MemAdapter(plugin, cb, userData, Objects.requireNonNull(regs, "register access"),
+        MemAdapter a = MemAdapter.of(plugin, cb, userData, Objects.requireNonNull(regs, "register access"),
                 insn.insn().vaddr());
         insn.onMem().add(new MemRequest.Call(a, a.helper(Requests.helperFlags(regs)), Objects.requireNonNull(rw, "rw")));
     }

@@ -39,7 +39,7 @@ final class Requests {
 
     static void addCall(List<ExecRequest> to, PluginSession plugin, ExecCallback cb, RegAccess regs, Object userData,
             long pc) {
-        ExecAdapter a = new ExecAdapter(plugin, cb, userData, regs, pc);
+        ExecAdapter a = ExecAdapter.of(plugin, cb, userData, regs, pc);
         to.add(new ExecRequest.Call(a, a.helper(helperFlags(regs))));
     }
 
@@ -50,7 +50,7 @@ final class Requests {
             case NEVER -> { }
             case ALWAYS -> addCall(to, plugin, cb, regs, userData, pc);
             default -> {
-                ExecAdapter a = new ExecAdapter(plugin, cb, userData, regs, pc);
+                ExecAdapter a = ExecAdapter.of(plugin, cb, userData, regs, pc);
                 to.add(new ExecRequest.CondCall(a, a.helper(helperFlags(regs)), irCond(cond), slot(entry), imm));
             }
         }

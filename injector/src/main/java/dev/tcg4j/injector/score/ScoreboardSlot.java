@@ -10,20 +10,27 @@ import dev.tcg4j.plugin.api.ScoreboardU64;
  */
 public final class ScoreboardSlot implements ScoreboardU64 {
     private final ScoreboardStore store;
+    // the store's, copied: plugin callbacks update entries on every event, one object away
+    private final long[] storage;
+    private final int stride;
+    private final int maxVcpus;
     private final int offset;
 
     ScoreboardSlot(ScoreboardStore store, int offset) {
         this.store = store;
+        this.storage = store.storage();
+        this.stride = store.stride();
+        this.maxVcpus = store.maxVcpus();
         this.offset = offset;
     }
 
     /** The backing array; translated code indexes it directly. */
     public long[] array() {
-        return store.storage();
+        return storage;
     }
 
     public int stride() {
-        return store.stride();
+        return stride;
     }
 
     public int offset() {
@@ -31,47 +38,45 @@ public final class ScoreboardSlot implements ScoreboardU64 {
     }
 
     public int index(int vcpuIndex) {
-        if (vcpuIndex < 0 || vcpuIndex >= store.maxVcpus()) {
-            throw new IndexOutOfBoundsException("vCPU " + vcpuIndex + " has no scoreboard row (max "
-                    + store.maxVcpus() + ")");
+        if (vcpuIndex < 0 || vcpuIndex >= maxVcpus) {
+            throw new IndexOutOfBoundsException("vCPU " + vcpuIndex + " has no scoreboard row (max " + maxVcpus + ")");
         }
-        return vcpuIndex * store.stride() + offset;
+        return vcpuIndex * stride + offset;
     }
 
     /** What an inline op does, for the paths that run it in Java (the mem-helper listener). */
     public void apply(InlineOp op, int vcpuIndex, long imm) {
         int i = index(vcpuIndex);
-        long[] a = store.storage();
-        a[i] = op == InlineOp.ADD_U64 ? a[i] + imm : imm;
+        storage[i] = op == InlineOp.ADD_U64 ? storage[i] + imm : imm;
     }
 
     @Override
     public long get(int vcpuIndex) {
-        return store.storage()[index(vcpuIndex)];
+        return storage[index(vcpuIndex)];
     }
 
     @Override
     public void set(int vcpuIndex, long value) {
-        store.storage()[index(vcpuIndex)] = value;
+        storage[index(vcpuIndex)] = value;
     }
 
     @Override
     public void add(int vcpuIndex, long delta) {
-        store.storage()[index(vcpuIndex)] += delta;
+        storage[index(vcpuIndex)] += delta;
     }
 
     @Override
     public long sum() {
         long total = 0;
-        int n = Math.min(store.vcpuCount(), store.maxVcpus());
+        int n = Math.min(store.vcpuCount(), maxVcpus);
         for (int v = 0; v < n; v++) {
-            total += store.storage()[v * store.stride() + offset];
+            total += storage[v * stride + offset];
         }
         return total;
     }
 
     @Override
     public String toString() {
-        return "scoreboard[" + offset + "/" + store.stride() + "]";
+        return "scoreboard[" + offset + "/" + stride + "]";
     }
 }

@@ -19,6 +19,7 @@ import dev.tcg4j.ir.cpu.ResumeAt;
 import dev.tcg4j.ir.spi.Backend;
 import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.plugin.api.Discontinuity;
+import dev.tcg4j.plugin.api.ExecCallback;
 import dev.tcg4j.plugin.api.PluginArgs;
 import dev.tcg4j.plugin.api.PluginContext;
 import dev.tcg4j.plugin.api.RegAccess;
@@ -208,6 +209,21 @@ class PluginRuntimeApiTest {
         assertEquals("sneaky", f.pluginName());
         assertInstanceOf(IllegalStateException.class, f.getCause());
         assertTrue(f.getMessage().contains("R_REGS"), f.getMessage());
+        assertTrue(f.getMessage().contains("reading register a0"), f.getMessage());
+    }
+
+    @ParameterizedTest
+    @AllBackends
+    void oneCallbackRegisteredTwiceRunsTwice(Backend backend) {
+        int[] calls = {0};
+        ExecCallback count = (v, d) -> calls[0]++;
+        PluginCore core = core(new TestPlugin("twice", (c, args) -> c.onTbTranslate(tb -> {
+            tb.insn(1).onExec(count, RegAccess.NO_REGS, null);
+            tb.insn(1).onExec(count, RegAccess.NO_REGS, null);
+        })));
+        CpuState cpu = cpu(core);
+        backend.compile(Blocks.standard(core.newTranslatorHooks()).build()).execute(cpu);
+        assertEquals(2, calls[0], "as QEMU, each registration is a callback of its own");
     }
 
     @ParameterizedTest
