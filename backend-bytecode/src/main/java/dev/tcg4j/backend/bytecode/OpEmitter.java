@@ -12,6 +12,7 @@ import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.HostRow;
 import dev.tcg4j.ir.cpu.MemAccessListener;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,6 +26,8 @@ import org.objectweb.asm.Type;
  */
 final class OpEmitter {
     private static final String CPU = Type.getInternalName(CpuState.class);
+    private static final String HOST_ROW_DESCRIPTOR =
+            Type.getMethodDescriptor(Type.getType(long[].class), Type.getType(HostRow.class));
 
     private final ExecuteMethod method;
     private final MethodVisitor mv;
@@ -168,14 +171,14 @@ final class OpEmitter {
                 store(op.out(0));
             }
             case HOST_LD -> {
-                mv.visitLdcInsn(method.data.constant(hostArray(op), long[].class));
+                hostRow(op);
                 load(op.in(0));
                 mv.visitInsn(L2I);
                 mv.visitInsn(LALOAD);
                 store(op.out(0));
             }
             case HOST_ST -> {
-                mv.visitLdcInsn(method.data.constant(hostArray(op), long[].class));
+                hostRow(op);
                 load(op.in(0));
                 mv.visitInsn(L2I);
                 load(op.in(1));
@@ -335,11 +338,14 @@ final class OpEmitter {
         return slot;
     }
 
-    private static long[] hostArray(Op op) {
-        if (op.aux() instanceof long[] a) {
-            return a;
+    /** Pushes the running vCPU's array of the op's row. */
+    private void hostRow(Op op) {
+        if (!(op.aux() instanceof HostRow row)) {
+            throw new IllegalArgumentException("host access without a HostRow: " + op);
         }
-        throw new IllegalArgumentException("host access without long[] target: " + op);
+        mv.visitVarInsn(ALOAD, LocalSlots.CPU);
+        mv.visitLdcInsn(method.data.constant(row, HostRow.class));
+        mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "hostRow", HOST_ROW_DESCRIPTOR, false);
     }
 
     private void setMemListener(Op op) {

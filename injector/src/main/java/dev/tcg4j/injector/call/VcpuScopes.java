@@ -1,25 +1,28 @@
 package dev.tcg4j.injector.call;
 
 import dev.tcg4j.ir.cpu.CpuState;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.Arrays;
 
-/** The {@link VcpuScope} of every started vCPU, by index. */
+/**
+ * The {@link VcpuScope} of every started vCPU, by index, however many start. Read on every
+ * register or memory access from a callback, so a plain array read; a vCPU past its end publishes
+ * a longer copy.
+ */
 public final class VcpuScopes {
-    private final AtomicReferenceArray<VcpuScope> scopes;
-
-    public VcpuScopes(int maxVcpus) {
-        this.scopes = new AtomicReferenceArray<>(maxVcpus);
-    }
+    private volatile VcpuScope[] scopes = new VcpuScope[8];
 
     /** Called on the vCPU's own thread when it starts. */
-    public VcpuScope started(CpuState cpu) {
+    public synchronized VcpuScope started(CpuState cpu) {
         VcpuScope s = new VcpuScope(cpu, Thread.currentThread());
-        scopes.set(cpu.vcpuIndex, s);
+        VcpuScope[] grown = Arrays.copyOf(scopes, Math.max(scopes.length, 2 * cpu.vcpuIndex + 1));
+        grown[cpu.vcpuIndex] = s;
+        scopes = grown;
         return s;
     }
 
     /** The scope of {@code vcpuIndex}, or null when no such vCPU started. */
     public VcpuScope get(int vcpuIndex) {
-        return vcpuIndex >= 0 && vcpuIndex < scopes.length() ? scopes.get(vcpuIndex) : null;
+        VcpuScope[] s = scopes;
+        return vcpuIndex >= 0 && vcpuIndex < s.length ? s[vcpuIndex] : null;
     }
 }
