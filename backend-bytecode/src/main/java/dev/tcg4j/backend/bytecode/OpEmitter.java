@@ -26,8 +26,6 @@ import org.objectweb.asm.Type;
  */
 final class OpEmitter {
     private static final String CPU = Type.getInternalName(CpuState.class);
-    private static final String HOST_ROW_DESCRIPTOR =
-            Type.getMethodDescriptor(Type.getType(long[].class), Type.getType(HostRow.class));
 
     private final ExecuteMethod method;
     private final MethodVisitor mv;
@@ -338,14 +336,12 @@ final class OpEmitter {
         return slot;
     }
 
-    /** Pushes the running vCPU's array of the op's row. */
+    /** Pushes the running vCPU's array of the op's row, looked up once at the method's entry. */
     private void hostRow(Op op) {
         if (!(op.aux() instanceof HostRow row)) {
             throw new IllegalArgumentException("host access without a HostRow: " + op);
         }
-        mv.visitVarInsn(ALOAD, LocalSlots.CPU);
-        mv.visitLdcInsn(method.data.constant(row, HostRow.class));
-        mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "hostRow", HOST_ROW_DESCRIPTOR, false);
+        mv.visitVarInsn(ALOAD, method.locals.hostRowLocal(row));
     }
 
     private void setMemListener(Op op) {
