@@ -43,8 +43,7 @@ public final class IrDump {
             case GOTO_TB -> op.aux() instanceof Long target
                     ? line(opc.mnemonic(), op, "$" + op.constArg(), "0x" + Long.toHexString(target))
                     : line(opc.mnemonic(), op, "$" + op.constArg());
-            case HOST_LD, HOST_ST -> line(opc.mnemonic(), op,
-                    op.aux() instanceof long[] a ? "long[" + a.length + "]" : String.valueOf(op.aux()));
+            case HOST_LD, HOST_ST -> line(opc.mnemonic(), op, String.valueOf(op.aux()));
             case SET_MEM_LISTENER -> opc.mnemonic() + " " + (op.aux() == null ? "null" : op.aux().toString());
             case QEMU_LD, QEMU_ST -> line(opc.mnemonic(), op, String.valueOf(op.memOp()));
             case SETCOND, MOVCOND -> line(opc.mnemonic(), op, cond(op));

@@ -1,5 +1,7 @@
 package dev.tcg4j.ir;
 
+import dev.tcg4j.ir.cpu.HostRow;
+
 /**
  * Emits ops at an insertion point of an op list: at the end, or before a given op. The TCG
  * {@code tcg_gen_*} vocabulary, in Java.
@@ -180,12 +182,12 @@ public class IrEmitter {
         return emit(Op.of(Opcode.LD_VCPU_INDEX, new Temp[] {d}, NONE));
     }
 
-    public final Op hostLd(Temp d, long[] array, Temp index) {
-        return emit(Op.full(Opcode.HOST_LD, new Temp[] {d}, new Temp[] {index}, 0, null, null, null, array));
+    public final Op hostLd(Temp d, HostRow row, Temp index) {
+        return emit(Op.full(Opcode.HOST_LD, new Temp[] {d}, new Temp[] {index}, 0, null, null, null, row));
     }
 
-    public final Op hostSt(long[] array, Temp index, Temp v) {
-        return emit(Op.full(Opcode.HOST_ST, NONE, new Temp[] {index, v}, 0, null, null, null, array));
+    public final Op hostSt(HostRow row, Temp index, Temp v) {
+        return emit(Op.full(Opcode.HOST_ST, NONE, new Temp[] {index, v}, 0, null, null, null, row));
     }
 
     /** Publishes (or with null, clears) the listener that memory-touching helpers report to. */

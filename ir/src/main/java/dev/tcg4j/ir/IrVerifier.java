@@ -1,5 +1,6 @@
 package dev.tcg4j.ir;
 
+import dev.tcg4j.ir.cpu.HostRow;
 import dev.tcg4j.ir.cpu.MemAccessListener;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,7 +154,7 @@ public final class IrVerifier {
                 case BRCOND -> op.cond() == null ? "no condition" : label(op);
                 case BR, SET_LABEL -> label(op);
                 case QEMU_LD, QEMU_ST -> op.memOp() == null ? "memory op without MemOp" : null;
-                case HOST_LD, HOST_ST -> op.aux() instanceof long[] ? null : "host access without long[] target";
+                case HOST_LD, HOST_ST -> op.aux() instanceof HostRow ? null : "host access without a HostRow";
                 case SET_MEM_LISTENER -> op.aux() == null || op.aux() instanceof MemAccessListener ? null
                         : "listener is not a MemAccessListener";
                 case LD_STATE, ST_STATE -> op.constArg() < 0 || op.constArg() > Integer.MAX_VALUE ? "bad state slot" : null;

@@ -38,9 +38,9 @@ public enum Opcode {
     ST_STATE(0, 1),
     /** out = index of the running vCPU. */
     LD_VCPU_INDEX(1, 0),
-    /** out = ((long[]) aux)[in0] */
+    /** out = cpu.hostRow((HostRow) aux)[in0], the running vCPU's own row */
     HOST_LD(1, 1),
-    /** ((long[]) aux)[in0] = in1 */
+    /** cpu.hostRow((HostRow) aux)[in0] = in1 */
     HOST_ST(0, 2),
     /** cpu.memListener = (MemAccessListener) aux, which may be null. */
     SET_MEM_LISTENER(0, 0),

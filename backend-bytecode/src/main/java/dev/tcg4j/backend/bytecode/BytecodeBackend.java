@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
  * Compiles each block, or each hot region of blocks, into a hidden class with ASM; see
  * {@link ExecuteMethod} for the shape of the generated code. Stateless and thread-safe: vCPU threads may compile concurrently.
  *
- * <p>{@link #compile} throws {@link BytecodeTooLargeException} when the block's bytecode would be too
- * large for HotSpot to JIT; the caller retranslates it with fewer instructions. It throws
+ * <p>{@link #compile} compiles a block whose bytecode would be too large for HotSpot to JIT as several
+ * methods run one after the other ({@link BlockParts}), so that it stays one block to the runtime
+ * and to plugins; it throws {@link BytecodeTooLargeException} only when no instruction boundary of
+ * such a block can be cut, and the caller then retranslates it with fewer instructions. It throws
  * {@link IllegalArgumentException} for IR it cannot compile (a block that falls off its end, a
  * helper whose method does not exist, ...).
  */
@@ -52,6 +54,20 @@ public final class BytecodeBackend implements Backend {
 
     @Override
     public ExecutableBlock compile(TranslationBlock tb) {
+        try {
+            return compileWhole(tb);
+        } catch (BytecodeTooLargeException tooLarge) {
+            TranslationBlock[] parts = BlockParts.halve(tb);
+            if (parts == null) {
+                throw tooLarge;
+            }
+            LOG.debug("block 0x{}: {} insns, too large for one method: parts of {} and {} insns",
+                    Long.toHexString(tb.pc()), tb.insnCount(), parts[0].insnCount(), parts[1].insnCount());
+            return new ChainedBlock(compile(parts[0]), compile(parts[1]));
+        }
+    }
+
+    private ExecutableBlock compileWhole(TranslationBlock tb) {
         BlockCodegen.Generated g = BlockCodegen.block(tb, codeLimit).generate();
         ExecutableBlock block = BlockLoader.define(g.bytes(), g.classData());
         if (LOG.isDebugEnabled()) {

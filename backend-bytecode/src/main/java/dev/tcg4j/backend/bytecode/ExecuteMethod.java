@@ -11,6 +11,7 @@ import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.ExitCodes;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
+import dev.tcg4j.ir.cpu.HostRow;
 import dev.tcg4j.memory.FlatGuestMemory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,8 @@ import org.objectweb.asm.Type;
  */
 final class ExecuteMethod {
     private static final String CPU = Type.getInternalName(CpuState.class);
+    private static final String HOST_ROW_DESCRIPTOR =
+            Type.getMethodDescriptor(Type.getType(long[].class), Type.getType(HostRow.class));
     private static final String TRAP = Type.getInternalName(GuestTrap.class);
     private static final String MEMORY = Type.getInternalName(FlatGuestMemory.class);
 
@@ -150,6 +153,12 @@ final class ExecuteMethod {
             mv.visitVarInsn(LSTORE, LocalSlots.HOST_BASE);
         }
         loadGlobals();
+        for (Map.Entry<HostRow, Integer> row : locals.hostRows()) {
+            mv.visitVarInsn(ALOAD, LocalSlots.CPU);
+            mv.visitLdcInsn(data.constant(row.getKey(), HostRow.class));
+            mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "hostRow", HOST_ROW_DESCRIPTOR, false);
+            mv.visitVarInsn(ASTORE, row.getValue());
+        }
         for (int local : locals.tbTempsRead()) {
             mv.visitInsn(LCONST_0);
             mv.visitVarInsn(LSTORE, local);

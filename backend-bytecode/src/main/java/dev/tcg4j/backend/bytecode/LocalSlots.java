@@ -5,8 +5,10 @@ import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TempKind;
 import dev.tcg4j.ir.TranslationBlock;
+import dev.tcg4j.ir.cpu.HostRow;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +49,8 @@ final class LocalSlots {
     /** TB temps the members read: zeroed at entry so that every JVM path sees them assigned. */
     private final int[] tbTempsRead;
     private final boolean touchesMemory;
+    /** Each HostRow the members name, to the local holding the running vCPU's array of it. */
+    private final Map<HostRow, Integer> hostRows = new LinkedHashMap<>();
     private int next = FIRST_FREE;
 
     LocalSlots(List<TranslationBlock> members) {
@@ -65,6 +69,9 @@ final class LocalSlots {
                     continue; // leftover markers emit nothing
                 }
                 memory |= op.opcode() == Opcode.QEMU_LD || op.opcode() == Opcode.QEMU_ST;
+                if (op.aux() instanceof HostRow row) {
+                    hostRows.computeIfAbsent(row, r -> take());
+                }
                 for (int i = 0; i < op.inCount(); i++) {
                     Temp t = op.in(i);
                     allocate(mine, t);
@@ -138,6 +145,15 @@ final class LocalSlots {
 
     int[] tbTempsRead() {
         return tbTempsRead.clone();
+    }
+
+    /** Each HostRow the members name to its local: the row is looked up once, at entry. */
+    Iterable<Map.Entry<HostRow, Integer>> hostRows() {
+        return hostRows.entrySet();
+    }
+
+    int hostRowLocal(HostRow row) {
+        return hostRows.get(row);
     }
 
     boolean touchesMemory() {

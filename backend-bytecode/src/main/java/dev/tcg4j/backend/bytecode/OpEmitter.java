@@ -12,6 +12,7 @@ import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.HostRow;
 import dev.tcg4j.ir.cpu.MemAccessListener;
 import java.util.HashSet;
 import java.util.Set;
@@ -168,14 +169,14 @@ final class OpEmitter {
                 store(op.out(0));
             }
             case HOST_LD -> {
-                mv.visitLdcInsn(method.data.constant(hostArray(op), long[].class));
+                hostRow(op);
                 load(op.in(0));
                 mv.visitInsn(L2I);
                 mv.visitInsn(LALOAD);
                 store(op.out(0));
             }
             case HOST_ST -> {
-                mv.visitLdcInsn(method.data.constant(hostArray(op), long[].class));
+                hostRow(op);
                 load(op.in(0));
                 mv.visitInsn(L2I);
                 load(op.in(1));
@@ -335,11 +336,12 @@ final class OpEmitter {
         return slot;
     }
 
-    private static long[] hostArray(Op op) {
-        if (op.aux() instanceof long[] a) {
-            return a;
+    /** Pushes the running vCPU's array of the op's row, looked up once at the method's entry. */
+    private void hostRow(Op op) {
+        if (!(op.aux() instanceof HostRow row)) {
+            throw new IllegalArgumentException("host access without a HostRow: " + op);
         }
-        throw new IllegalArgumentException("host access without long[] target: " + op);
+        mv.visitVarInsn(ALOAD, method.locals.hostRowLocal(row));
     }
 
     private void setMemListener(Op op) {

@@ -4,6 +4,7 @@ import static dev.tcg4j.backend.bytecode.Harness.PC;
 import static dev.tcg4j.backend.bytecode.Harness.PC_SLOT;
 import static dev.tcg4j.backend.bytecode.Harness.X;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.tcg4j.ir.TbBuilder;
+import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.ExitCodes;
@@ -51,33 +53,62 @@ class SizeLimitAndLogTest {
         return new long[] {x1, x2, x3, x4};
     }
 
-    @Test
-    void refusesABlockOverTheBytecodeLimitSoThatTheRuntimeRetriesWithFewerInstructions() {
-        BytecodeTooLargeException e = assertThrows(BytecodeTooLargeException.class,
-                () -> Harness.BACKEND.compile(straightLine(400)));
-        assertEquals(0x10000, e.pc());
-        assertEquals(400, e.insnCount());
-        assertTrue(e.codeSize() > BytecodeTooLargeException.LIMIT, () -> "size " + e.codeSize());
-
-        ExecutableBlock half = Harness.compile(straightLine(200));
+    private static CpuState runStraightLine(ExecutableBlock block, int n) {
         CpuState cpu = Harness.cpu();
         cpu.regs[1] = 1;
         cpu.regs[2] = 2;
         cpu.regs[3] = 3;
-        assertEquals(0, half.execute(cpu));
-        long[] want = straightLineInJava(200, 1, 2, 3);
+        assertEquals(0, block.execute(cpu));
+        long[] want = straightLineInJava(n, 1, 2, 3);
         assertEquals(want[0], cpu.regs[1]);
         assertEquals(want[1], cpu.regs[2]);
         assertEquals(want[2], cpu.regs[3]);
         assertEquals(want[3], cpu.regs[4]);
-        assertEquals(0x10000 + 4 * 200, cpu.regs[PC_SLOT]);
+        assertEquals(0x10000 + 4L * n, cpu.regs[PC_SLOT]);
+        return cpu;
+    }
+
+    @Test
+    void compilesABlockOverTheBytecodeLimitAsPartsThatRunAsOneBlock() {
+        TranslationBlock tb = straightLine(400);
+        assertThrows(BytecodeTooLargeException.class, () -> Harness.BACKEND.classBytes(tb));
+        ExecutableBlock block = Harness.BACKEND.compile(tb);
+        assertInstanceOf(ChainedBlock.class, block);
+        runStraightLine(block, 400);
+        assertEquals(400, tb.insnCount(), "the block itself is left whole");
     }
 
     @Test
     void honoursASmallerLimitGivenToTheBackend() {
         BytecodeBackend tight = new BytecodeBackend(200);
-        assertThrows(BytecodeTooLargeException.class, () -> tight.compile(straightLine(20)));
-        tight.compile(straightLine(2));
+        assertThrows(BytecodeTooLargeException.class, () -> tight.classBytes(straightLine(20)));
+        runStraightLine(tight.compile(straightLine(20)), 20);
+        assertInstanceOf(ChainedBlock.class, tight.compile(straightLine(20)));
+        tight.classBytes(straightLine(2));
+    }
+
+    @Test
+    void refusesABlockNoInstructionBoundaryOfWhichCanBeCutSoThatTheRuntimeRetriesWithFewerInstructions() {
+        BytecodeBackend tight = new BytecodeBackend(200);
+        // a temp written by the first instruction and read by the last is live across every boundary
+        TbBuilder e = Harness.builder(0x10000);
+        Temp carried = e.newTemp();
+        for (int i = 0; i < 20; i++) {
+            long pc = 0x10000 + 4L * i;
+            e.insnStart(pc);
+            e.recordInsn(pc, 4, 0x13);
+            if (i == 0) {
+                e.addi(carried, X[1], 5);
+            }
+            e.add(X[1], X[1], X[2]);
+            e.xor(X[3], X[3], X[1]);
+        }
+        e.mov(X[5], carried);
+        e.movi(PC, 0x10000 + 4L * 20);
+        e.gotoTb(0);
+        BytecodeTooLargeException thrown = assertThrows(BytecodeTooLargeException.class, () -> tight.compile(e.build()));
+        assertEquals(20, thrown.insnCount());
+        assertThrows(BytecodeTooLargeException.class, () -> new BytecodeBackend(20).compile(straightLine(1)));
     }
 
     @Test

@@ -93,9 +93,9 @@ final class Instructions {
     static final int ST_STATE = 63;
     /** d */
     static final int LD_VCPU_INDEX = 64;
-    /** d n a: d = hostArrays[n][a] */
+    /** d n a: d = cpu.hostRow(hostRows[n])[a] */
     static final int HOST_LD = 65;
-    /** n a v: hostArrays[n][a] = v */
+    /** n a v: cpu.hostRow(hostRows[n])[a] = v */
     static final int HOST_ST = 66;
     /** n: cpu.memListener = listeners[n] */
     static final int SET_MEM_LISTENER = 67;

@@ -264,11 +264,11 @@ final class Interpreter {
                         ip += 2;
                     }
                     case HOST_LD -> {
-                        f[c[ip + 1]] = p.hostArrays[c[ip + 2]][(int) f[c[ip + 3]]];
+                        f[c[ip + 1]] = cpu.hostRow(p.hostRows[c[ip + 2]])[(int) f[c[ip + 3]]];
                         ip += 4;
                     }
                     case HOST_ST -> {
-                        p.hostArrays[c[ip + 1]][(int) f[c[ip + 2]]] = f[c[ip + 3]];
+                        cpu.hostRow(p.hostRows[c[ip + 1]])[(int) f[c[ip + 2]]] = f[c[ip + 3]];
                         ip += 4;
                     }
                     case SET_MEM_LISTENER -> {

@@ -10,6 +10,7 @@ import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TempKind;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.ExitCodes;
+import dev.tcg4j.ir.cpu.HostRow;
 import dev.tcg4j.ir.cpu.MemAccessListener;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +38,7 @@ final class Predecoder {
     // pass 2: the code
     private int[] code = new int[64];
     private int pos;
-    private final List<long[]> hostArrays = new ArrayList<>();
+    private final List<HostRow> hostRows = new ArrayList<>();
     private final List<MemAccessListener> listeners = new ArrayList<>();
     private final List<CallSite> calls = new ArrayList<>();
     private final Map<Object, Integer> poolIndex = new IdentityHashMap<>();
@@ -90,7 +91,7 @@ final class Predecoder {
         }
         return new Program(Arrays.copyOf(code, pos), layout.globalSlots(), layout.writtenGlobals(),
                 layout.zeroedTemps(), layout.constants(), layout.size(),
-                hostArrays.toArray(new long[0][]), listeners.toArray(new MemAccessListener[0]),
+                hostRows.toArray(new HostRow[0]), listeners.toArray(new MemAccessListener[0]),
                 calls.toArray(new CallSite[0]), Arrays.copyOf(insnStarts, insns), Arrays.copyOf(insnPcs, insns),
                 Arrays.copyOf(insnCanTrap, insns), sortedMemberPcs(), sortedMemberStarts(), memberStarts.clone(),
                 chainableExits, description());
@@ -347,8 +348,8 @@ final class Predecoder {
             case LD_STATE -> put(LD_STATE, layout.frame(m, op.out(0)), stateSlot(op));
             case ST_STATE -> put(ST_STATE, stateSlot(op), layout.frame(m, op.in(0)));
             case LD_VCPU_INDEX -> put(LD_VCPU_INDEX, layout.frame(m, op.out(0)));
-            case HOST_LD -> put(HOST_LD, layout.frame(m, op.out(0)), hostArray(op), layout.frame(m, op.in(0)));
-            case HOST_ST -> put(HOST_ST, hostArray(op), layout.frame(m, op.in(0)), layout.frame(m, op.in(1)));
+            case HOST_LD -> put(HOST_LD, layout.frame(m, op.out(0)), hostRow(op), layout.frame(m, op.in(0)));
+            case HOST_ST -> put(HOST_ST, hostRow(op), layout.frame(m, op.in(0)), layout.frame(m, op.in(1)));
             case SET_MEM_LISTENER -> put(SET_MEM_LISTENER, listener(op));
             case CALL -> call(m, op);
             case EXIT_TB -> put(EXIT, Math.toIntExact(op.constArg()));
@@ -438,11 +439,11 @@ final class Predecoder {
         return slot;
     }
 
-    private int hostArray(Op op) {
-        if (!(op.aux() instanceof long[] array)) {
-            throw new IllegalArgumentException("host access without long[] target: " + op);
+    private int hostRow(Op op) {
+        if (!(op.aux() instanceof HostRow row)) {
+            throw new IllegalArgumentException("host access without a HostRow: " + op);
         }
-        return pooled(array, hostArrays);
+        return pooled(row, hostRows);
     }
 
     private int listener(Op op) {

@@ -1,5 +1,6 @@
 package dev.tcg4j.backend.interpreter;
 
+import dev.tcg4j.ir.cpu.HostRow;
 import dev.tcg4j.ir.cpu.MemAccessListener;
 import java.util.Arrays;
 
@@ -23,7 +24,7 @@ final class Program {
     final int[] zeroedTemps;
     final long[] constants;
     final int frameSize;
-    final long[][] hostArrays;
+    final HostRow[] hostRows;
     final MemAccessListener[] listeners;
     final CallSite[] calls;
     /**
@@ -50,7 +51,7 @@ final class Program {
     Frames.Frame ownFrame;
 
     Program(int[] code, int[] globalSlots, int[] writtenGlobals, int[] zeroedTemps, long[] constants, int frameSize,
-            long[][] hostArrays, MemAccessListener[] listeners, CallSite[] calls, int[] insnStarts, long[] insnPcs,
+            HostRow[] hostRows, MemAccessListener[] listeners, CallSite[] calls, int[] insnStarts, long[] insnPcs,
             boolean[] insnCanTrap, long[] memberPcs, int[] memberStarts, int[] entries, int chainableExits, Description description) {
         this.code = code;
         this.globalSlots = globalSlots;
@@ -58,7 +59,7 @@ final class Program {
         this.zeroedTemps = zeroedTemps;
         this.constants = constants;
         this.frameSize = frameSize;
-        this.hostArrays = hostArrays;
+        this.hostRows = hostRows;
         this.listeners = listeners;
         this.calls = calls;
         this.insnStarts = insnStarts;

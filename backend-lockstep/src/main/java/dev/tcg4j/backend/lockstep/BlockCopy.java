@@ -6,6 +6,7 @@ import dev.tcg4j.ir.OpList;
 import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TranslationBlock;
+import dev.tcg4j.ir.cpu.HostRow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -48,15 +49,15 @@ public final class BlockCopy {
         return Op.full(op.opcode(), outs, ins, op.constArg(), op.cond(), op.label(), op.memOp(), aux);
     }
 
-    /** The host arrays the block's inline plugin ops write (HOST_ST), each once. */
-    static long[][] hostArraysWritten(TranslationBlock tb) {
-        Set<long[]> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<long[]> ordered = new ArrayList<>();
+    /** The host rows the block's inline plugin ops write (HOST_ST), each once. */
+    static HostRow[] hostRowsWritten(TranslationBlock tb) {
+        Set<HostRow> rows = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<HostRow> ordered = new ArrayList<>();
         for (Op op : tb.ops()) {
-            if (op.opcode() == Opcode.HOST_ST && arrays.add((long[]) op.aux())) {
-                ordered.add((long[]) op.aux());
+            if (op.opcode() == Opcode.HOST_ST && rows.add((HostRow) op.aux())) {
+                ordered.add((HostRow) op.aux());
             }
         }
-        return ordered.toArray(new long[0][]);
+        return ordered.toArray(new HostRow[0]);
     }
 }

@@ -120,9 +120,10 @@ final class Lockstep {
      */
     private Comparison runBoth(LockstepBlock b, CpuState cpu) {
         GuestMemory memory = cpu.memory;
-        before.capture(cpu, b.hostArrays);
+        long[][] hostArrays = b.hostArrays(cpu);
+        before.capture(cpu, hostArrays);
         boolean stopRequested = (boolean) EXIT_REQUESTED.getOpaque(cpu);
-        tape.clear(b.hostArrays);
+        tape.clear(hostArrays);
         journal.clear();
         int referenceExit;
         int subjectExit = -1;
@@ -135,10 +136,10 @@ final class Lockstep {
             } finally {
                 memory.observeStores(null);
             }
-            afterReference.capture(cpu, b.hostArrays);
+            afterReference.capture(cpu, hostArrays);
             referenceImage.capture(journal, memory);
             journal.rollback(memory);
-            before.restore(cpu, b.hostArrays);
+            before.restore(cpu, hostArrays);
 
             tape.rewind();
             EXIT_REQUESTED.setOpaque(cpu, true);
@@ -153,7 +154,7 @@ final class Lockstep {
         } finally {
             EXIT_REQUESTED.setOpaque(cpu, stopRequested);
         }
-        afterSubject.capture(cpu, b.hostArrays);
+        afterSubject.capture(cpu, hostArrays);
         List<Difference> differences = new ArrayList<>(0);
         if (subjectFailure != null) {
             differences.add(new Difference(subjectFailure instanceof ReplayMismatch ? subjectFailure.getMessage()
@@ -172,7 +173,7 @@ final class Lockstep {
             return new Comparison(referenceExit, null, null, null, differences);
         }
         journal.rollback(memory);
-        before.restore(cpu, b.hostArrays);
+        before.restore(cpu, hostArrays);
         return new Comparison(referenceExit, before.copy(), afterReference.copy(), afterSubject.copy(), differences);
     }
 

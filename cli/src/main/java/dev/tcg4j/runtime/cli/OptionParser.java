@@ -146,7 +146,7 @@ public final class OptionParser {
 
     /**
      * Takes the {@code -Dtcg4j.NAME=VALUE} options (JVM system properties for tcg4j's tuning, such as
-     * {@code tcg4j.plugin.maxVcpus}) out of the options before the program, so that the launcher
+     * {@code tcg4j.tiered.block-threshold}) out of the options before the program, so that the launcher
      * accepts them as a java command line would; qemu's {@code -D FILE} is left alone.
      *
      * @param properties receives each property
@@ -273,7 +273,7 @@ public final class OptionParser {
                 -one-insn-per-tb     translate one instruction per block (alias -singlestep)
                 -plugin name[,arg=value...]  load a plugin (repeatable): a built-in name (libNAME.so works too),
                                      or a jar path (plugin=NAME picks one of a jar's plugins)
-                -Dtcg4j.name=value   set a tcg4j tuning property (tcg4j.plugin.maxVcpus)
+                -Dtcg4j.name=value   set a tcg4j tuning property (tcg4j.tiered.block-threshold)
                 -accel tcg[,tb-size=n]  flush translated code when it holds more than n MiB (default 256)
                 -backend name        run blocks on backend name: tiered (default), bytecode, interpreter,
                                      lockstep; help lists the backends

@@ -73,9 +73,9 @@ class MainTest {
     @Test
     void tcg4jSystemPropertiesAreTakenBeforeTheProgramOnly() throws UsageException {
         Map<String, String> props = new java.util.LinkedHashMap<>();
-        java.util.List<String> rest = OptionParser.takeSystemProperties(java.util.List.of("-Dtcg4j.plugin.maxVcpus=300",
+        java.util.List<String> rest = OptionParser.takeSystemProperties(java.util.List.of("-Dtcg4j.tiered.block-threshold=300",
                 "-D", "-Dtcg4j.not.this=1", "-plugin", "insn", "prog", "-Dtcg4j.guest=1"), props);
-        assertEquals(Map.of("tcg4j.plugin.maxVcpus", "300"), props);
+        assertEquals(Map.of("tcg4j.tiered.block-threshold", "300"), props);
         assertEquals(java.util.List.of("-D", "-Dtcg4j.not.this=1", "-plugin", "insn", "prog", "-Dtcg4j.guest=1"), rest);
         assertEquals(1, run("-Dtcg4j.x", "prog"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("tcg4j-riscv64: '-Dtcg4j.x' is not -Dtcg4j.NAME=VALUE"));

@@ -1,37 +1,28 @@
 package dev.tcg4j.injector.call;
 
 import dev.tcg4j.ir.cpu.CpuState;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
-/** The {@link VcpuScope} of every started vCPU, by index. */
+/**
+ * The {@link VcpuScope} of every started vCPU, by index, however many start. Read on every
+ * register or memory access from a callback: a start publishes a new copy of the array, so a
+ * reader pays one volatile field read (a plain load on x86) and a plain element read.
+ */
 public final class VcpuScopes {
-    private static final VarHandle SCOPE = MethodHandles.arrayElementVarHandle(VcpuScope[].class);
-
-    private final VcpuScope[] scopes;
-
-    public VcpuScopes(int maxVcpus) {
-        this.scopes = new VcpuScope[maxVcpus];
-    }
+    private volatile VcpuScope[] scopes = new VcpuScope[8];
 
     /** Called on the vCPU's own thread when it starts. */
-    public VcpuScope started(CpuState cpu) {
+    public synchronized VcpuScope started(CpuState cpu) {
         VcpuScope s = new VcpuScope(cpu, Thread.currentThread());
-        SCOPE.setVolatile(scopes, cpu.vcpuIndex, s);
+        VcpuScope[] grown = Arrays.copyOf(scopes, Math.max(scopes.length, 2 * cpu.vcpuIndex + 1));
+        grown[cpu.vcpuIndex] = s;
+        scopes = grown;
         return s;
     }
 
-    /**
-     * The scope of {@code vcpuIndex}, or null when no such vCPU started. A plain read first: callers
-     * are nearly always the vCPU's own thread, which wrote its scope, and VcpuScope's fields that
-     * another thread reads are final, so a scope seen at all is whole; only a miss pays the volatile
-     * read.
-     */
+    /** The scope of {@code vcpuIndex}, or null when no such vCPU started. */
     public VcpuScope get(int vcpuIndex) {
-        if (vcpuIndex < 0 || vcpuIndex >= scopes.length) {
-            return null;
-        }
-        VcpuScope s = scopes[vcpuIndex];
-        return s != null ? s : (VcpuScope) SCOPE.getVolatile(scopes, vcpuIndex);
+        VcpuScope[] s = scopes;
+        return vcpuIndex >= 0 && vcpuIndex < s.length ? s[vcpuIndex] : null;
     }
 }

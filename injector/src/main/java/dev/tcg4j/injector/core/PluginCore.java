@@ -61,12 +61,6 @@ import org.slf4j.LoggerFactory;
 public final class PluginCore implements PluginHost, TranslationCallbacks {
     static final Logger LOG = LoggerFactory.getLogger("tcg4j.plugin");
 
-    /**
-     * Scoreboard rows allocated per scoreboard. Translated code holds the scoreboard arrays as
-     * constants, so they cannot grow; a vCPU index at or past this is refused when it starts.
-     */
-    public static final int DEFAULT_MAX_VCPUS = 256;
-
     /** The argument that picks one plugin of a jar holding several: {@code -plugin x.jar,plugin=NAME}. */
     static final String PICK_ARGUMENT = "plugin";
 
@@ -80,7 +74,6 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
 
     private final GuestInfo guest;
     private final Consumer<String> output;
-    private final int maxVcpus;
     private final int pcSlot;
     private final VcpuScopes scopes;
     private final AtomicInteger vcpuCount = new AtomicInteger();
@@ -101,12 +94,11 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
     private final GuestArch.RegisterDescriptor[] descriptorById;
     private volatile Runnable translationFlush;
 
-    public PluginCore(GuestInfo guest, Consumer<String> output, int maxVcpus) {
+    public PluginCore(GuestInfo guest, Consumer<String> output) {
         this.guest = guest;
         this.output = output;
-        this.maxVcpus = maxVcpus;
         this.pcSlot = guest.arch() == null ? -1 : guest.arch().pcSlot();
-        this.scopes = new VcpuScopes(maxVcpus);
+        this.scopes = new VcpuScopes();
         List<Register> regs = new ArrayList<>();
         if (guest.arch() != null) {
             List<GuestArch.RegisterDescriptor> descriptors = guest.arch().registers();
@@ -123,7 +115,7 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
 
     /** Loads and installs each plugin of {@code specs}, in order. See {@link PluginHost#start}. */
     public static PluginCore start(List<PluginSpec> specs, GuestInfo guest, Consumer<String> output) {
-        PluginCore core = new PluginCore(guest, output, Integer.getInteger("tcg4j.plugin.maxVcpus", DEFAULT_MAX_VCPUS));
+        PluginCore core = new PluginCore(guest, output);
         PluginLoader loader = new PluginLoader();
         for (PluginSpec spec : specs) {
             List<Plugin> plugins = spec.instance() != null ? List.of(spec.instance()) : loader.load(spec.name());
@@ -292,10 +284,6 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
         return vcpuCount.get();
     }
 
-    int maxVcpus() {
-        return maxVcpus;
-    }
-
     List<Register> registers() {
         return registers;
     }
@@ -380,10 +368,6 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
     @Override
     public void vcpuInit(CpuState cpu) {
         int index = cpu.vcpuIndex;
-        if (index < 0 || index >= maxVcpus) {
-            throw new IllegalStateException("vCPU " + index + " is past the " + maxVcpus
-                    + " vCPUs that plugin scoreboards hold (raise -Dtcg4j.plugin.maxVcpus)");
-        }
         scopes.started(cpu);
         vcpuCount.accumulateAndGet(index + 1, Math::max);
         each(vcpuInit, cpu, cb -> cb.onVcpu(index));

@@ -117,7 +117,7 @@ final class PluginInstance implements PluginContext {
 
     @Override
     public Scoreboard newScoreboard(int u64PerVcpu) {
-        return new ScoreboardStore(u64PerVcpu, core.maxVcpus(), core::vcpuCount);
+        return new ScoreboardStore(u64PerVcpu, core::vcpuCount);
     }
 
     @Override

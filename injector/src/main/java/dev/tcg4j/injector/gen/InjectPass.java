@@ -35,8 +35,9 @@ import java.util.List;
  *   <li>PLUGIN_MEM: the instruction's memory callbacks and inline ops whose R/W filter matches.
  * </ul>
  *
- * The vCPU index is loaded once per marker and shared by all of its requests. It is a TB temp when a
- * conditional callback's label lies between its uses (an EBB temp dies at a label), else an EBB temp.
+ * The vCPU index is loaded once per marker that has callbacks and shared by all of them. It is a TB
+ * temp when a conditional callback's label lies between its uses (an EBB temp dies at a label), else
+ * an EBB temp. Inline ops need no index: HOST_LD/HOST_ST reach the running vCPU's scoreboard row.
  */
 public final class InjectPass {
     private final TranslationBlock tb;
@@ -180,12 +181,15 @@ public final class InjectPass {
             return;
         }
         boolean crossesLabel = list.stream().anyMatch(r -> r instanceof ExecRequest.CondCall);
-        Temp vcpu = crossesLabel ? e.newTbTemp() : e.newTemp();
-        e.ldVcpuIndex(vcpu);
+        Temp vcpu = null;
+        if (list.stream().anyMatch(r -> !(r instanceof ExecRequest.Inline))) {
+            vcpu = crossesLabel ? e.newTbTemp() : e.newTemp();
+            e.ldVcpuIndex(vcpu);
+        }
         for (ExecRequest r : list) {
             switch (r) {
                 case ExecRequest.Call c -> e.call(c.helper(), null, vcpu);
-                case ExecRequest.Inline i -> emitInline(e, vcpu, i);
+                case ExecRequest.Inline i -> emitInline(e, i);
                 case ExecRequest.CondCall c -> emitCondCall(e, vcpu, c);
             }
         }
@@ -208,59 +212,42 @@ public final class InjectPass {
             return;
         }
         IrEmitter e = tb.emitterBefore(marker);
-        Temp vcpu = e.newTemp();
-        e.ldVcpuIndex(vcpu);
+        Temp vcpu = null;
+        if (matching.stream().anyMatch(m -> m instanceof MemRequest.Call)) {
+            vcpu = e.newTemp();
+            e.ldVcpuIndex(vcpu);
+        }
         Temp addr = marker.in(0);
         Temp value = marker.in(1);
         for (MemRequest m : matching) {
             switch (m) {
                 case MemRequest.Call c -> e.call(c.helper(), null, vcpu, e.constant(meminfo), addr, value);
-                case MemRequest.Inline i -> emitInline(e, vcpu, i.update());
+                case MemRequest.Inline i -> emitInline(e, i.update());
             }
         }
     }
 
-    private static void emitInline(IrEmitter e, Temp vcpu, ExecRequest.Inline i) {
+    private static void emitInline(IrEmitter e, ExecRequest.Inline i) {
         ScoreboardSlot slot = i.slot();
-        Temp index = entryIndex(e, vcpu, slot);
+        Temp entry = e.constant(slot.offset());
         if (i.op() == InlineOp.ADD_U64) {
             Temp t = e.newTemp();
-            e.hostLd(t, slot.array(), index);
+            e.hostLd(t, slot.hostRow(), entry);
             e.addi(t, t, i.imm());
-            e.hostSt(slot.array(), index, t);
+            e.hostSt(slot.hostRow(), entry, t);
         } else {
-            e.hostSt(slot.array(), index, e.constant(i.imm()));
+            e.hostSt(slot.hostRow(), entry, e.constant(i.imm()));
         }
     }
 
     /** The call runs on the fall-through path: branch over it when the condition does not hold. */
     private static void emitCondCall(IrEmitter e, Temp vcpu, ExecRequest.CondCall c) {
         ScoreboardSlot slot = c.slot();
-        Temp index = entryIndex(e, vcpu, slot);
         Temp value = e.newTemp();
-        e.hostLd(value, slot.array(), index);
+        e.hostLd(value, slot.hostRow(), e.constant(slot.offset()));
         Label skip = e.newLabel();
         e.brcond(c.cond().invert(), value, e.constant(c.imm()), skip);
         e.call(c.helper(), null, vcpu);
         e.setLabel(skip);
-    }
-
-    /** {@code vcpu * stride + offset}, with no ops for the common one-entry scoreboard. */
-    private static Temp entryIndex(IrEmitter e, Temp vcpu, ScoreboardSlot slot) {
-        int stride = slot.stride();
-        int offset = slot.offset();
-        if (stride == 1 && offset == 0) {
-            return vcpu;
-        }
-        Temp t = e.newTemp();
-        if (stride == 1) {
-            e.addi(t, vcpu, offset);
-            return t;
-        }
-        e.binaryImm(Opcode.MUL, t, vcpu, stride);
-        if (offset != 0) {
-            e.addi(t, t, offset);
-        }
-        return t;
     }
 }

@@ -1,31 +1,36 @@
 package dev.tcg4j.injector.score;
 
+import dev.tcg4j.ir.cpu.HostRow;
 import dev.tcg4j.plugin.api.Scoreboard;
 import dev.tcg4j.plugin.api.ScoreboardU64;
+import java.util.Arrays;
 import java.util.function.IntSupplier;
 
 /**
- * A scoreboard: one {@code long[]} holding a row of {@code stride} entries per vCPU, row {@code v} at
- * {@code v * stride}. Translated code updates it in place (HOST_LD/HOST_ST ops with the array as a
- * constant), so the array is allocated once, for {@code maxVcpus} rows, and never replaced: a bigger
- * array would leave already-translated blocks updating the old one. A vCPU index at or past
- * {@code maxVcpus} is refused when the vCPU starts (see {@code PluginCore.vcpuInit}).
+ * A scoreboard: a {@code long[]} row of {@code stride} entries per vCPU, made when the vCPU first
+ * touches it, however many vCPUs start. Translated code reaches the running vCPU's row through
+ * {@link #hostRow()} (the vCPU keeps it once it has it), never through an index into shared
+ * storage, so growing never moves a row that running code updates: QEMU instead reallocates its
+ * array, stops every vCPU and flushes all translations. Separate rows also keep vCPUs off each
+ * other's cache lines.
  */
 public final class ScoreboardStore implements Scoreboard {
-    private final long[] storage;
+    private static final long[][] NO_ROWS = new long[0][];
+
     private final int stride;
-    private final int maxVcpus;
     private final IntSupplier vcpuCount;
     private final ScoreboardSlot[] slots;
+    private final HostRow hostRow;
+    /** Rows by vCPU index; replaced by a longer copy (the same rows) under the lock when a vCPU is past it. */
+    private volatile long[][] rows = NO_ROWS;
 
-    public ScoreboardStore(int stride, int maxVcpus, IntSupplier vcpuCount) {
+    public ScoreboardStore(int stride, IntSupplier vcpuCount) {
         if (stride < 1) {
             throw new IllegalArgumentException("a scoreboard needs at least one entry per vCPU, got " + stride);
         }
         this.stride = stride;
-        this.maxVcpus = maxVcpus;
         this.vcpuCount = vcpuCount;
-        this.storage = new long[Math.multiplyExact(stride, maxVcpus)];
+        this.hostRow = new HostRow(this::row, "scoreboard[" + stride + "]");
         this.slots = new ScoreboardSlot[stride];
         for (int i = 0; i < stride; i++) {
             slots[i] = new ScoreboardSlot(this, i);
@@ -45,16 +50,39 @@ public final class ScoreboardStore implements Scoreboard {
         return slots[index];
     }
 
-    long[] storage() {
-        return storage;
+    /** What HOST_LD/HOST_ST name: each vCPU's row of this scoreboard. */
+    HostRow hostRow() {
+        return hostRow;
     }
 
-    int stride() {
-        return stride;
+    /** The row of {@code vcpuIndex}, made now if it has none; always the same array for the same vCPU. */
+    long[] row(int vcpuIndex) {
+        long[] row = existingRow(vcpuIndex);
+        return row != null ? row : newRow(vcpuIndex);
     }
 
-    int maxVcpus() {
-        return maxVcpus;
+    /** The row of {@code vcpuIndex}, or null when that vCPU never touched this scoreboard. */
+    long[] existingRow(int vcpuIndex) {
+        if (vcpuIndex < 0) {
+            throw new IndexOutOfBoundsException("no vCPU has index " + vcpuIndex);
+        }
+        long[][] r = rows;
+        return vcpuIndex < r.length ? r[vcpuIndex] : null;
+    }
+
+    private synchronized long[] newRow(int vcpuIndex) {
+        long[][] r = rows;
+        if (vcpuIndex >= r.length) {
+            r = Arrays.copyOf(r, Math.max(vcpuIndex + 1, 2 * r.length));
+        } else if (r[vcpuIndex] != null) {
+            return r[vcpuIndex];
+        } else {
+            r = r.clone(); // published whole, so a reader never sees a row before its array is complete
+        }
+        long[] row = new long[stride];
+        r[vcpuIndex] = row;
+        rows = r;
+        return row;
     }
 
     int vcpuCount() {

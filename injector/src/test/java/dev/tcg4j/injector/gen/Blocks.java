@@ -83,7 +83,7 @@ public final class Blocks {
 
     static PluginCore core(Plugin... plugins) {
         PluginCore core = new PluginCore(new GuestInfo(null, insn -> "insn@" + Long.toHexString(insn.vaddr()),
-                vaddr -> "main", pc -> true), s -> { }, 4);
+                vaddr -> "main", pc -> true), s -> { });
         for (Plugin p : plugins) {
             core.install(p, PluginArgs.empty());
         }

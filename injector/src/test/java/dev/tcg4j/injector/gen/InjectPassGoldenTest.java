@@ -183,9 +183,9 @@ class InjectPassGoldenTest {
                 ---- 0000000000001000
                  ld_vcpu_index tmp4
                  call plugin_alpha_exec tmp4
-                 host_ld tmp5, tmp4, long[4]
-                 add tmp5, tmp5, $0x1
-                 host_st tmp4, tmp5, long[4]
+                 host_ld tmp6, $0x0, scoreboard[1]
+                 add tmp6, tmp6, $0x1
+                 host_st $0x0, tmp6, scoreboard[1]
                  call plugin_beta_exec tmp4
                  call plugin_beta_exec tmp4
                  qemu_ld tmp0, a1, u64
@@ -201,7 +201,7 @@ class InjectPassGoldenTest {
     }
 
     @Test
-    void inlineOpsIndexTheRunningVcpusRowOfTheScoreboard() {
+    void inlineOpsUpdateTheRunningVcpusOwnRowOfTheScoreboardWithoutItsIndex() {
         TestPlugin alpha = new TestPlugin("alpha", (ctx, args) -> {
             Scoreboard sb = ctx.newScoreboard(2);
             ctx.onTbTranslate(tb -> {
@@ -210,14 +210,10 @@ class InjectPassGoldenTest {
             });
         });
         assertEquals("""
-                 ld_vcpu_index tmp4
-                 mul tmp5, tmp4, $0x2
-                 host_ld tmp7, tmp5, long[8]
-                 add tmp7, tmp7, $0x5
-                 host_st tmp5, tmp7, long[8]
-                 mul tmp9, tmp4, $0x2
-                 add tmp9, tmp9, $0x1
-                 host_st tmp9, $0x7, long[8]
+                 host_ld tmp5, $0x0, scoreboard[2]
+                 add tmp5, tmp5, $0x5
+                 host_st $0x0, tmp5, scoreboard[2]
+                 host_st $0x1, $0x7, scoreboard[2]
                 ---- 0000000000001000
                  qemu_ld tmp0, a1, u64
                  mov a0, tmp0
@@ -247,10 +243,9 @@ class InjectPassGoldenTest {
                 ---- 0000000000001004
                  add tmp1, a1, $0x8
                  qemu_st a0, tmp1, u64
-                 ld_vcpu_index tmp4
-                 host_ld tmp5, tmp4, long[4]
+                 host_ld tmp5, $0x0, scoreboard[1]
                  add tmp5, tmp5, $0x1
-                 host_st tmp4, tmp5, long[4]
+                 host_st $0x0, tmp5, scoreboard[1]
                 ---- 0000000000001008
                  call amoadd a0, a1, a2
                  mov pc, $0x100c
@@ -273,7 +268,7 @@ class InjectPassGoldenTest {
         assertEquals("""
                 ---- 0000000000001000
                  ld_vcpu_index loc4
-                 host_ld tmp5, loc4, long[4]
+                 host_ld tmp5, $0x0, scoreboard[1]
                  brcond tmp5, $0xa, ltu, $L0
                  call plugin_alpha_exec loc4
                  set_label $L0
@@ -284,8 +279,8 @@ class InjectPassGoldenTest {
                  add tmp1, a1, $0x8
                  qemu_st a0, tmp1, u64
                 ---- 0000000000001008
-                 ld_vcpu_index tmp7
-                 call plugin_alpha_exec tmp7
+                 ld_vcpu_index tmp8
+                 call plugin_alpha_exec tmp8
                  call amoadd a0, a1, a2
                  mov pc, $0x100c
                  goto_tb $0

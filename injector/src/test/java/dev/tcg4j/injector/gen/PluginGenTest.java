@@ -182,7 +182,7 @@ class PluginGenTest {
         try {
             for (long filtered : new long[] {0x1000, 0x5000}) {
                 PluginCore core = new PluginCore(new GuestInfo(null, i -> "", v -> null, pc -> pc == filtered),
-                        s -> { }, 4);
+                        s -> { });
                 core.install(new TestPlugin("p", (ctx, args) -> ctx.onTbTranslate(tb -> { })), PluginArgs.empty());
                 Blocks.standard(core.newTranslatorHooks());
             }

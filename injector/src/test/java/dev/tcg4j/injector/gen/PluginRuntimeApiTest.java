@@ -107,7 +107,7 @@ class PluginRuntimeApiTest {
     private final AtomicInteger flushCount = new AtomicInteger();
 
     private PluginCore core(TestPlugin... plugins) {
-        PluginCore core = new PluginCore(new GuestInfo(ARCH, insn -> "", vaddr -> null, pc -> true, PROGRAM), s -> { }, 4);
+        PluginCore core = new PluginCore(new GuestInfo(ARCH, insn -> "", vaddr -> null, pc -> true, PROGRAM), s -> { });
         for (TestPlugin p : plugins) {
             core.install(p, PluginArgs.empty());
         }

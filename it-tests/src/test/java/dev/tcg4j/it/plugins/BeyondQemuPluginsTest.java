@@ -14,12 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,5 +178,74 @@ class BeyondQemuPluginsTest {
         assertTrue(topInsideMain, "top runs inside main");
         String expected = "B top " + "B middle B leaf E leaf B leaf E leaf E middle ".repeat(5) + "E top ";
         assertEquals(expected, ours.toString());
+    }
+    /** A call of an unfiltered timeline: its B and E events, depth and whether it ran inside middle. */
+    private record TimelineCall(String name, long begin, long end, int depth, boolean insideMiddle) {}
+
+    /** Runs timeline with {@code filters} and returns its events, metadata left out. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> timeline(Path dir, String filters) throws IOException {
+        Path out = dir.resolve("timeline.json");
+        tcg4j(Invocation.of(runner.guest("call_tree")).withOptions("-plugin", "timeline,outfile=" + out + filters));
+        Map<String, Object> trace = (Map<String, Object>) Json.parse(Files.readString(out));
+        return ((List<Map<String, Object>>) trace.get("traceEvents")).stream().filter(e -> !e.get("ph").equals("M"))
+                .toList();
+    }
+
+    /**
+     * fn=, maxdepth= and mindur= keep exactly the calls of the unfiltered timeline that they select:
+     * the calls of middle and those made inside them, the calls at most two deep, the calls of at
+     * least 300 instructions (as complete events with their duration).
+     */
+    @Test
+    void timelineFiltersKeepExactlyTheCallsTheySelect(@TempDir Path dir) throws IOException {
+        List<Map<String, Object>> all = timeline(dir, "");
+        List<TimelineCall> calls = new ArrayList<>();
+        ArrayDeque<Map<String, Object>> open = new ArrayDeque<>();
+        int middles = 0;
+        for (Map<String, Object> e : all) {
+            if (e.get("ph").equals("B")) {
+                open.push(e);
+                middles += e.get("name").equals("middle") ? 1 : 0;
+            } else {
+                Map<String, Object> b = open.pop();
+                calls.add(new TimelineCall((String) b.get("name"), (Long) b.get("ts"), (Long) e.get("ts"),
+                        open.size() + 1, middles > 0));
+                middles -= b.get("name").equals("middle") ? 1 : 0;
+            }
+        }
+        assertEquals(List.of(), List.copyOf(open), "every call ends");
+        assertEquals(beginEnds(all, c -> c.insideMiddle(), calls), timeline(dir, ",fn=middle"));
+        assertEquals(beginEnds(all, c -> c.depth() <= 2, calls), timeline(dir, ",maxdepth=2"));
+        Set<String> longCalls = calls.stream().filter(c -> c.end() - c.begin() >= 300)
+                .map(c -> c.name() + " " + c.begin() + " " + (c.end() - c.begin())).collect(Collectors.toSet());
+        assertTrue(longCalls.size() >= 3 && longCalls.size() < calls.size() / 2, "long calls " + longCalls);
+        Set<String> completes = timeline(dir, ",mindur=300").stream().map(e -> {
+            assertEquals("X", e.get("ph"), e.toString());
+            return e.get("name") + " " + e.get("ts") + " " + e.get("dur");
+        }).collect(Collectors.toSet());
+        assertEquals(longCalls, completes);
+    }
+
+    /** The B and E events of {@code all} that belong to the calls {@code kept} selects, in order. */
+    private static List<Map<String, Object>> beginEnds(List<Map<String, Object>> all, Predicate<TimelineCall> kept,
+            List<TimelineCall> calls) {
+        Map<String, TimelineCall> byEvent = new HashMap<>();
+        for (TimelineCall c : calls) {
+            byEvent.put("B " + c.name() + " " + c.begin() + " " + c.depth(), c);
+            byEvent.put("E " + c.name() + " " + c.end() + " " + c.depth(), c);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        int depth = 0;
+        for (Map<String, Object> e : all) {
+            boolean begin = e.get("ph").equals("B");
+            depth += begin ? 1 : 0;
+            TimelineCall c = byEvent.get(e.get("ph") + " " + e.get("name") + " " + e.get("ts") + " " + depth);
+            if (c != null && kept.test(c)) {
+                out.add(e);
+            }
+            depth -= begin ? 0 : 1;
+        }
+        return out;
     }
 }

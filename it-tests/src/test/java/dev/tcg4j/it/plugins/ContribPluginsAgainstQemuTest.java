@@ -309,6 +309,32 @@ class ContribPluginsAgainstQemuTest {
         assertTrue(checked >= 20, "stack adjustments checked: " + checked);
     }
 
+    /**
+     * rdisas=on (later QEMU's disassembly assist; 7.2 has none) checks the tracked registers only
+     * after an instruction whose operands name one, and logs every such instruction whatever the
+     * filters. sp changes only by instructions that name it, so the assisted log is the full one,
+     * and with ifilter=ret it is the full log's lines of rets and of instructions naming sp, with
+     * the same accesses and sp changes.
+     */
+    @Test
+    void execlogRdisasChecksRegistersAfterTheInstructionsNamingThemAndLogsThose() {
+        List<String> full = lines(tcg4j("dispatch", "-plugin", "execlog,reg=sp"));
+        assertEquals(full, lines(tcg4j("dispatch", "-plugin", "execlog,reg=sp,rdisas=on")));
+        List<String> expected = full.stream().filter(line -> {
+            Matcher l = EXECLOG_LINE.matcher(line);
+            assertTrue(l.matches(), line);
+            String disas = l.group(4);
+            return disas.startsWith("ret") || disas.replaceFirst("^\\S+", "").contains("sp");
+        }).toList();
+        assertTrue(expected.size() > 100 && expected.size() < full.size() / 2, "lines kept: " + expected.size());
+        assertEquals(expected, lines(tcg4j("dispatch", "-plugin", "execlog,ifilter=ret,reg=sp,rdisas=on")));
+    }
+
+    private static List<String> lines(RunResult run) {
+        assertEquals(0, run.exitStatus(), run::describe);
+        return List.of(run.stderrText().split("\n"));
+    }
+
     // ---- howvec
 
     @ParameterizedTest

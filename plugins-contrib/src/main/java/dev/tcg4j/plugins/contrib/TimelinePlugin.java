@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,15 +19,24 @@ import java.util.Set;
  * (ui.perfetto.dev) and chrome://tracing open: one {@code B} event when a function is entered and one
  * {@code E} event when it is left, per vCPU ({@code tid} is the vCPU index), nested as the calls were.
  *
- * <p>Argument: {@code outfile=PATH} (default {@code timeline.json}). Time ({@code ts}) is the vCPU's
- * executed instruction count, shown as microseconds: one instruction per microsecond. Each vCPU has
- * its own clock, so vCPUs' timelines are not aligned with each other. Calls are found as by
- * {@link CallTracker}; the function running when a vCPU starts is not an event.
+ * <p>Arguments: {@code outfile=PATH} (default {@code timeline.json}); filters, which keep a large
+ * program's trace small: {@code fn=NAME} (repeatable) keeps only the calls of NAME and the calls
+ * made inside them, {@code maxdepth=N} only calls at most N deep (a call from the function running
+ * at start is depth 1), {@code mindur=N} only calls that lasted at least N instructions, each then
+ * written when it ends as one {@code X} (complete) event with its {@code dur}, so not in time order.
+ * Time ({@code ts}) is the vCPU's executed instruction count, shown as microseconds: one instruction
+ * per microsecond. Each vCPU has its own clock, so vCPUs' timelines are not aligned with each other.
+ * Calls are found as by {@link CallTracker}; the function running when a vCPU starts is not an event.
  */
 public final class TimelinePlugin implements Plugin {
     private BufferedWriter out;
     private boolean first = true;
     private final Set<Integer> namedVcpus = new HashSet<>();
+    private final Set<String> functions = new HashSet<>();
+    private long maxDepth = Long.MAX_VALUE;
+    private long minDuration;
+    /** Per vCPU, the depth of the outermost open call of a {@code fn=} function; none when outside. */
+    private final Map<Integer, Integer> insideAt = new HashMap<>();
 
     @Override
     public String name() {
@@ -38,6 +49,9 @@ public final class TimelinePlugin implements Plugin {
         for (PluginArgs.Arg a : args.all()) {
             switch (a.key()) {
                 case "outfile" -> outfile = a.value();
+                case "fn" -> functions.add(a.value());
+                case "maxdepth" -> maxDepth = Args.number(a.key(), a.value());
+                case "mindur" -> minDuration = Args.number(a.key(), a.value());
                 default -> throw new PluginArgumentException("option parsing failed: " + a);
             }
         }
@@ -51,12 +65,22 @@ public final class TimelinePlugin implements Plugin {
         CallTracker tracker = new CallTracker(new CallTracker.Listener() {
             @Override
             public void enter(int vcpu, CallTracker.Frame frame, long now) {
-                event(vcpu, "B", frame.fn(), now);
+                if (kept(vcpu, frame, true) && minDuration == 0) {
+                    event(vcpu, "\"B\"", frame.fn(), now);
+                }
             }
 
             @Override
             public void leave(int vcpu, CallTracker.Frame frame, long now) {
-                event(vcpu, "E", frame.fn(), now);
+                if (!kept(vcpu, frame, false)) {
+                    return;
+                }
+                long duration = now - frame.entered();
+                if (minDuration == 0) {
+                    event(vcpu, "\"E\"", frame.fn(), now);
+                } else if (duration >= minDuration) {
+                    event(vcpu, "\"X\",\"dur\":" + duration, frame.fn(), frame.entered());
+                }
             }
 
             @Override
@@ -75,6 +99,29 @@ public final class TimelinePlugin implements Plugin {
         });
     }
 
+    /** Whether the fn= and maxdepth= filters keep a call; seen once entering and once leaving it. */
+    private synchronized boolean kept(int vcpu, CallTracker.Frame frame, boolean entering) {
+        if (frame.depth() > maxDepth) {
+            return false;
+        }
+        if (functions.isEmpty()) {
+            return true;
+        }
+        Integer outermost = insideAt.get(vcpu);
+        if (entering) {
+            if (outermost == null && functions.contains(frame.fn())) {
+                insideAt.put(vcpu, frame.depth());
+                return true;
+            }
+            return outermost != null;
+        }
+        if (outermost != null && outermost == frame.depth()) {
+            insideAt.remove(vcpu);
+        }
+        return outermost != null;
+    }
+
+    /** {@code phase} is the JSON after {@code "ph":}, with any fields of the phase. */
     private synchronized void event(int vcpu, String phase, String fn, long ts) {
         try {
             if (namedVcpus.add(vcpu)) {
@@ -83,7 +130,7 @@ public final class TimelinePlugin implements Plugin {
                         + ",\"args\":{\"name\":\"vcpu " + vcpu + "\"}}");
             }
             separator();
-            out.write("{\"name\":\"" + jsonEscape(fn) + "\",\"ph\":\"" + phase + "\",\"ts\":" + ts
+            out.write("{\"name\":\"" + jsonEscape(fn) + "\",\"ph\":" + phase + ",\"ts\":" + ts
                     + ",\"pid\":1,\"tid\":" + vcpu + "}");
         } catch (IOException e) {
             throw new UncheckedIOException("timeline: cannot write", e);

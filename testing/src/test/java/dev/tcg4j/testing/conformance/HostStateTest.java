@@ -8,57 +8,64 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.tcg4j.ir.Opcode;
 import dev.tcg4j.ir.Temp;
 import dev.tcg4j.ir.TranslationBlock;
 import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.ir.cpu.HostRow;
 import dev.tcg4j.ir.cpu.MemAccessListener;
 import dev.tcg4j.ir.spi.Backend;
 import dev.tcg4j.ir.spi.ExecutableBlock;
 import dev.tcg4j.testing.AllBackends;
 import dev.tcg4j.testing.BackendComparison;
 import dev.tcg4j.testing.Outcome;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
-/** HOST_LD/HOST_ST on scoreboard arrays, the vCPU index, CpuState slots and the mem listener. */
+/** HOST_LD/HOST_ST on the running vCPU's scoreboard rows, the vCPU index, CpuState slots and the mem listener. */
 class HostStateTest {
-    private static TranslationBlock countPerVcpu(long[] scoreboard) {
+    /** Entry 1 of the running vCPU's row counts the runs; entry 0 gets x1. */
+    private static TranslationBlock countRuns(HostRow row) {
         return Ir.block(0x1000, e -> {
             e.insnStart(0x1000);
-            // entry = vcpu * 2 + 1, as an inline op addresses base + index * size + offset
-            Temp idx = e.newTemp();
-            e.ldVcpuIndex(idx);
-            e.binaryImm(Opcode.MUL, idx, idx, 2);
-            e.addi(idx, idx, 1);
             Temp v = e.newTemp();
-            e.hostLd(v, scoreboard, idx);
+            e.hostLd(v, row, e.constant(1));
             e.addi(v, v, 1);
-            e.hostSt(scoreboard, idx, v);
-            e.hostSt(scoreboard, e.constant(0), X[1]);
+            e.hostSt(row, e.constant(1), v);
+            e.hostSt(row, e.constant(0), X[1]);
             e.movi(PC, 0x1004);
             e.exitTb(0);
         });
     }
 
     @Test
-    void updatesAPerVcpuScoreboardEntryInPlace() {
-        long[] scoreboard = {0, 1, 2, 3, 4, 5, 6, 7};
-        Outcome o = BackendComparison.run(countPerVcpu(scoreboard),
-                Ir.state().vcpu(2).reg(1, -9).hostArray(scoreboard));
-        assertArrayEquals(new long[] {-9, 1, 2, 3, 4, 6, 6, 7}, o.hostArray(0));
+    void updatesTheRunningVcpusRowInPlace() {
+        long[] row = {0, 1, 2, 3};
+        Outcome o = BackendComparison.run(countRuns(new HostRow(vcpu -> row, "row")),
+                Ir.state().vcpu(2).reg(1, -9).hostArray(row));
+        assertArrayEquals(new long[] {-9, 2, 2, 3}, o.hostArray(0));
     }
 
     @ParameterizedTest
     @AllBackends
-    void incrementsTheRowOfEachVcpuThatRuns(Backend backend) {
-        long[] scoreboard = new long[8];
-        ExecutableBlock block = backend.compile(countPerVcpu(scoreboard));
-        CpuState vcpu2 = Ir.state().vcpu(2).reg(1, -9).newCpu();
-        block.execute(vcpu2);
-        block.execute(vcpu2);
+    void eachVcpuUpdatesItsOwnRowWhichItAsksForOnce(Backend backend) {
+        Map<Integer, long[]> rows = new HashMap<>();
+        List<Integer> asked = new ArrayList<>();
+        HostRow row = new HostRow(vcpu -> {
+            asked.add(vcpu);
+            return rows.computeIfAbsent(vcpu, v -> new long[2]);
+        }, "row");
+        ExecutableBlock block = backend.compile(countRuns(row));
+        CpuState vcpu300 = Ir.state().vcpu(300).reg(1, -9).newCpu();
+        block.execute(vcpu300);
+        block.execute(vcpu300);
         block.execute(Ir.state().newCpu());
-        assertArrayEquals(new long[] {0, 1, 0, 0, 0, 2, 0, 0}, scoreboard);
+        assertArrayEquals(new long[] {-9, 2}, rows.get(300));
+        assertArrayEquals(new long[] {0, 1}, rows.get(0));
+        assertEquals(List.of(300, 0), asked);
     }
 
     @Test
