@@ -80,15 +80,19 @@ public final class FlatGuestMemory implements GuestMemory {
     /** The files {@link #mapFile mapped} into the window, by guest address; guarded by itself. */
     private final TreeMap<Long, FileMapping> fileMappings = new TreeMap<>();
 
-    /** Pages of a file mapped privately at {@code addr}: they read the file until written. */
-    private record FileMapping(long addr, long len, String file, long offset) {
+    /**
+     * Pages of a file mapped at {@code addr}: privately (they read the file until written) or shared
+     * (stores reach the file). A mapping the guest made from an open file keeps a host descriptor of
+     * its own ({@code held}), so that a fork can map the same file although the guest closed its fd.
+     */
+    private record FileMapping(long addr, long len, String file, long offset, HeldFile held, boolean shared) {
         long end() {
             return addr + len;
         }
 
         FileMapping clip(long from, long to) {
             long a = Math.max(addr, from);
-            return new FileMapping(a, Math.min(end(), to) - a, file, offset + (a - addr));
+            return new FileMapping(a, Math.min(end(), to) - a, file, offset + (a - addr), held, shared);
         }
     }
 
@@ -187,6 +191,10 @@ public final class FlatGuestMemory implements GuestMemory {
         if (arena.scope().isAlive()) {
             arena.close();
         }
+        synchronized (fileMappings) {
+            fileMappings.values().forEach(FlatGuestMemory::release);
+            fileMappings.clear();
+        }
     }
 
     // ---------------------------------------------------------------- mapping
@@ -205,7 +213,8 @@ public final class FlatGuestMemory implements GuestMemory {
      * never gave memory to reads as zeros and is skipped unread, and so is one that does read as
      * zeros, so that the child's untouched stack and heap stay uncommitted on the host, as the
      * parent's are. A file the parent {@link #mapFile mapped} is mapped here too, and only the pages
-     * the parent wrote to are copied over it: the others share the host's page cache.
+     * the parent wrote to are copied over a private one: the others share the host's page cache. A
+     * shared mapping is the same memory in both, as after a fork on Linux.
      */
     @Override
     public void copyPages(GuestMemory source, long addr, long len) {
@@ -216,10 +225,10 @@ public final class FlatGuestMemory implements GuestMemory {
         checkRange(addr, len);
         long start = pageFloor(addr);
         long end = pageCeil(addr + len);
-        List<FileMapping> shared = new ArrayList<>();
+        List<FileMapping> mapped = new ArrayList<>();
         for (FileMapping f : from.fileMappingsIn(start, end)) {
             if (mapFile(f)) {
-                shared.add(f);
+                mapped.add(f);
             }
         }
         for (long batch = start; batch < end; batch += (long) PAGEMAP_BATCH << PAGE_SHIFT) {
@@ -233,7 +242,11 @@ public final class FlatGuestMemory implements GuestMemory {
                 if (!HostPageMap.mayHoldData(entry)) {
                     continue; // zeros, or a file's page as the file has it
                 }
-                boolean copy = within(shared, p) ? HostPageMap.privateCopy(entry)
+                FileMapping file = containing(mapped, p);
+                if (file != null && file.shared()) {
+                    continue;
+                }
+                boolean copy = file != null ? HostPageMap.privateCopy(entry)
                         : MemorySegment.mismatch(from.mem, p, p + PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE) != -1;
                 if (copy) {
                     MemorySegment.copy(from.mem, p, mem, p, PAGE_SIZE);
@@ -243,13 +256,13 @@ public final class FlatGuestMemory implements GuestMemory {
         markChunksMapped(addr, len);
     }
 
-    private static boolean within(List<FileMapping> mappings, long page) {
+    private static FileMapping containing(List<FileMapping> mappings, long page) {
         for (FileMapping f : mappings) {
             if (page >= f.addr() && page < f.end()) {
-                return true;
+                return f;
             }
         }
-        return false;
+        return null;
     }
 
     /**
@@ -265,20 +278,71 @@ public final class FlatGuestMemory implements GuestMemory {
             return false;
         }
         invalidateCodeIn(addr, len);
-        return mapFile(new FileMapping(addr, len, file.toString(), offset));
+        return mapFile(new FileMapping(addr, len, file.toString(), offset, null, false));
+    }
+
+    /**
+     * mmap of an open file: the pages map {@code hostFd}'s file from {@code offset} on, shared or
+     * private. The window keeps a duplicate of the descriptor while any of the pages stay mapped,
+     * for a fork's copy. Pages beyond the file's end would raise a host SIGBUS on access, so callers
+     * pass only the part the file covers.
+     */
+    @Override
+    public boolean mapOpenFile(long addr, long len, int hostFd, long offset, boolean shared) {
+        checkRange(addr, len);
+        if (((addr | len | offset) & PAGE_OFFSET_MASK) != 0 || len == 0 || observedBit != 0) {
+            return false;
+        }
+        HeldFile held = HeldFile.duplicate(hostFd);
+        if (held == null) {
+            return false;
+        }
+        invalidateCodeIn(addr, len);
+        boolean mapped = mapFile(new FileMapping(addr, len, null, offset, held, shared));
+        held.closeIfUnused();
+        return mapped;
+    }
+
+    /**
+     * msync: writes the shared file pages of {@code [addr, addr+len)} back, waiting for the writes
+     * when {@code flags} has MS_SYNC. The window is one host mapping, so the host call covers
+     * private and anonymous pages as well, where it does nothing.
+     */
+    @Override
+    public int syncMapped(long addr, long len, int flags) {
+        checkRange(addr, len);
+        return len == 0 ? 0 : HeldFile.msync(base + addr, len, flags);
     }
 
     private boolean mapFile(FileMapping f) {
         dropFileMappings(f.addr(), f.end());
-        if (!NativeReservation.mapFile(mem, f.addr(), f.len(), f.file(), f.offset())) {
+        boolean mapped = f.held() == null
+                ? NativeReservation.mapFile(mem, f.addr(), f.len(), f.file(), f.offset())
+                : f.held().map(mem, f.addr(), f.len(), f.offset(), f.shared());
+        if (!mapped) {
             // a refused MAP_FIXED may have taken the old pages away all the same
             NativeReservation.replaceWithAnonymous(mem, f.addr(), f.len());
             return false;
         }
         synchronized (fileMappings) {
-            fileMappings.put(f.addr(), f);
+            keep(f);
         }
         return true;
+    }
+
+    /** Under the fileMappings lock. */
+    private void keep(FileMapping f) {
+        fileMappings.put(f.addr(), f);
+        if (f.held() != null) {
+            f.held().retain();
+        }
+    }
+
+    /** Under the fileMappings lock. */
+    private static void release(FileMapping f) {
+        if (f.held() != null) {
+            f.held().release();
+        }
     }
 
     /** The parts of the files mapped in {@code [from, to)}. */
@@ -310,11 +374,12 @@ public final class FlatGuestMemory implements GuestMemory {
             for (FileMapping f : hit) {
                 fileMappings.remove(f.addr());
                 if (f.addr() < from) {
-                    fileMappings.put(f.addr(), f.clip(f.addr(), from));
+                    keep(f.clip(f.addr(), from));
                 }
                 if (f.end() > to) {
-                    fileMappings.put(to, f.clip(to, f.end()));
+                    keep(f.clip(to, f.end()));
                 }
+                release(f); // after its pieces took the descriptor, which stays open for them
             }
             return !hit.isEmpty();
         }

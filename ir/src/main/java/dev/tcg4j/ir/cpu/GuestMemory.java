@@ -96,6 +96,25 @@ public interface GuestMemory extends AutoCloseable {
         return false;
     }
 
+    /**
+     * mmap of an open file: makes the mapped pages of {@code [addr, addr+len)} the host file
+     * {@code hostFd}'s from {@code offset} on (all three page-aligned). Shared, stores reach the file
+     * and every other shared mapping of it, a fork's child included; private, a page written becomes
+     * the writer's own. The file must cover every page. Returns false when this memory cannot: the
+     * caller then writes the bytes, and a shared mapping's stores stay the guest's.
+     */
+    default boolean mapOpenFile(long addr, long len, int hostFd, long offset, boolean shared) {
+        return false;
+    }
+
+    /**
+     * msync: writes the pages of {@code [addr, addr+len)} that are a file's shared mapping back to
+     * it, with the kernel's MS_ flags. Returns 0 or -errno.
+     */
+    default int syncMapped(long addr, long len, int flags) {
+        return 0;
+    }
+
     /** Marks the pages of {@code [addr, addr+len)} as holding translated code. */
     void markCode(long addr, long len);
 

@@ -181,6 +181,12 @@ public final class GuestCatalog {
                         "child of a moved parent: in b, umask 027, mkdir mode 0750\n",
                         "after a thread's chdir and umask the main thread is in a with umask 007\n",
                         "after rename, the child's cwd link: b-renamed\n").withArgs(GuestCase.SCRATCH_DIR),
+                // MAP_SHARED stores reach the file and a fork's child, MAP_PRIVATE ones stay the writer's; msync
+                GuestCase.of("mmap_shared", 0, "file after stores: 'HELLO file'\n",
+                        "parent sees the child's store: 'from the child'\n", "file after the child: 'from the child'\n",
+                        "private store: mapping 'priv!', file 'HELLO'\n", "shared anonymous counter: 4000\n",
+                        "private anonymous after the child's store: 0\n",
+                        "shared writable map of a read-only fd: failed errno 13\n").withArgs(GuestCase.SCRATCH_DIR),
                 // kill() between processes interrupts a blocked read; SIGSTOP/SIGTSTP/SIGCONT and WUNTRACED/WCONTINUED
                 GuestCase.of("process_signals", 0, "no SA_RESTART: read -1 errno EINTR '' handled yes\n",
                         "SA_RESTART: read 4 errno 0 'data' handled yes\n", "SIGSTOP: waited 1, stopped 1 by Stopped (signal)\n",

@@ -137,8 +137,8 @@ final class FileSpaceSyscalls {
     }
 
     /**
-     * msync: the guest's mappings are guest memory, not host mappings of the file, so there is
-     * nothing to write back here; the arguments are checked as the kernel checks them.
+     * msync: the arguments are checked as the kernel checks them, then the host writes back the
+     * file pages that guest memory maps shared (MappedFiles).
      */
     long msync(long addr, long len, long flags) {
         if ((addr & PAGE_MASK) != 0 || (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) != 0
@@ -152,6 +152,6 @@ final class FileSpaceSyscalls {
         if (end > addr && !ctx.space().isReserved(addr, end)) {
             return -Errno.ENOMEM;
         }
-        return 0;
+        return ctx.memory().syncMapped(addr, end - addr, (int) flags);
     }
 }

@@ -24,11 +24,13 @@ final class MemorySyscalls {
     private final ProcessContext ctx;
     private final AddressSpace space;
     private final GuestMemory memory;
+    private final MappedFiles files;
 
     MemorySyscalls(ProcessContext ctx) {
         this.ctx = ctx;
         this.space = ctx.space();
         this.memory = ctx.memory();
+        this.files = new MappedFiles(memory, ctx.libc());
     }
 
     long brk(long addr) {
@@ -63,6 +65,10 @@ final class MemorySyscalls {
             if (hostFd < 0) {
                 return -Errno.EBADF;
             }
+            long denied = files.checkAccess(hostFd, type == MAP_SHARED, (int) prot);
+            if (denied < 0) {
+                return denied;
+            }
         }
         int p = guestProt(prot);
         long at;
@@ -87,8 +93,12 @@ final class MemorySyscalls {
                 return -Errno.ENOMEM;
             }
         }
-        if (!anonymous) {
-            long r = fillFromFile(at, len, hostFd, off, p);
+        if (anonymous) {
+            if (type == MAP_SHARED) {
+                files.shareAnonymous(at, size);
+            }
+        } else {
+            long r = files.map(at, size, hostFd, off, type == MAP_SHARED) ? 0 : fillFromFile(at, len, hostFd, off, p);
             if (r < 0) {
                 space.unmap(at, size);
                 return r;
@@ -99,8 +109,9 @@ final class MemorySyscalls {
     }
 
     /**
-     * A file mapping is a private copy of the file's bytes (MAP_SHARED writes do not reach the
-     * file). The pages are writable while the host reads into them, then get their real protection.
+     * Where guest memory cannot map the file (a device, a pipe, a memory that observes stores), the
+     * mapping is a private copy of its bytes, and MAP_SHARED stores do not reach it. The pages are
+     * writable while the host reads into them, then get their real protection.
      */
     private long fillFromFile(long at, long len, int hostFd, long off, int prot) {
         memory.protect(at, GuestMemory.pageCeil(len), GuestMemory.READ | GuestMemory.WRITE);
