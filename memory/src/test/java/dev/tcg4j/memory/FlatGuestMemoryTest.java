@@ -257,6 +257,76 @@ class FlatGuestMemoryTest {
         assertEquals(GuestMemory.PAGE_SIZE + 1, mem.ld64(0x20000), "the rest of the mapping stays");
     }
 
+    /** A host fd of {@code file}, as the runtime has one for a guest's open file. */
+    private static int openHostFd(Path file, int flags) throws Throwable {
+        var linker = java.lang.foreign.Linker.nativeLinker();
+        var open = linker.downcallHandle(linker.defaultLookup().find("open").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT,
+                        java.lang.foreign.ValueLayout.ADDRESS, java.lang.foreign.ValueLayout.JAVA_INT));
+        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+            int fd = (int) open.invokeExact(arena.allocateFrom(file.toString()), flags);
+            assertTrue(fd >= 0, "open " + file);
+            return fd;
+        }
+    }
+
+    private static void closeHostFd(int fd) throws Throwable {
+        var linker = java.lang.foreign.Linker.nativeLinker();
+        var close = linker.downcallHandle(linker.defaultLookup().find("close").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT,
+                        java.lang.foreign.ValueLayout.JAVA_INT));
+        assertEquals(0, (int) close.invokeExact(fd));
+    }
+
+    private static long fileWord(Path file, int offset) throws IOException {
+        return java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(offset);
+    }
+
+    @Test
+    void aSharedMappingsStoresReachTheFileAndAForksChildWhichSharesIt() throws Throwable {
+        Path file = numberedFile(3);
+        int fd = openHostFd(file, 2 /* O_RDWR */);
+        mem.map(0x60000, 0x2000, GuestMemory.READ | GuestMemory.WRITE);
+        assertTrue(mem.mapOpenFile(0x60000, 0x2000, fd, GuestMemory.PAGE_SIZE, true));
+        closeHostFd(fd); // as programs close theirs after mmap
+        assertEquals(GuestMemory.PAGE_SIZE + 1, mem.ld64(0x60000), "the mapping starts at the file offset");
+        mem.st64(0x61008, 42);
+        assertEquals(0, mem.syncMapped(0x60000, 0x2000, 4 /* MS_SYNC */));
+        assertEquals(42, fileWord(file, 2 * GuestMemory.PAGE_SIZE + 8), "the store reached the file");
+        FlatGuestMemory child = new FlatGuestMemory(36);
+        try {
+            child.copyPages(mem, 0x60000, 0x2000);
+            child.st64(0x60010, 77);
+            assertEquals(77, mem.ld64(0x60010), "the child's store is the parent's");
+            mem.unmap(0x60000, 0x2000);
+            child.st64(0x61010, 78);
+            assertEquals(78, fileWord(file, 2 * GuestMemory.PAGE_SIZE + 16),
+                    "the child's mapping outlives the parent's and the fd it was made from");
+        } finally {
+            child.close();
+        }
+    }
+
+    @Test
+    void aPrivateMappingOfAnOpenFileKeepsItsStoresAndAForkCopiesThem() throws Throwable {
+        Path file = numberedFile(2);
+        int fd = openHostFd(file, 0 /* O_RDONLY */);
+        mem.map(0x70000, 0x2000, GuestMemory.READ | GuestMemory.WRITE);
+        assertTrue(mem.mapOpenFile(0x70000, 0x2000, fd, 0, false));
+        closeHostFd(fd);
+        mem.st64(0x71000, 5);
+        assertEquals(GuestMemory.PAGE_SIZE + 1, fileWord(file, GuestMemory.PAGE_SIZE), "the file is not written");
+        FlatGuestMemory child = new FlatGuestMemory(36);
+        try {
+            child.copyPages(mem, 0x70000, 0x2000);
+            mem.st64(0x71000, 6);
+            assertEquals(5, child.ld64(0x71000), "the parent's store before the fork, not after");
+            assertEquals(9, child.ld64(0x70008), "an unwritten page reads the file");
+        } finally {
+            child.close();
+        }
+    }
+
     @Test
     void aForkSeesTheParentsWritesToAMappedFileAndNotItsLaterOnes() throws IOException {
         Path file = numberedFile(4);
