@@ -75,10 +75,15 @@ static void interrupted_read(int restart) {
 static void stop_and_continue(void) {
     pid_t c = fork();
     if (c == 0) {
+        setpgid(0, 0);
         for (;;) {
             pause();
         }
     }
+    /* The child gets a group of its own, whose parent (this process) is in another group of the
+     * session: otherwise, when the test runs in an orphaned process group (a detached CI job), the
+     * kernel discards SIGTSTP (POSIX: no stop signal for an orphaned group) and the wait never ends. */
+    setpgid(c, c);
     int st;
     kill(c, SIGSTOP);
     pid_t w = waitpid(c, &st, WUNTRACED);
