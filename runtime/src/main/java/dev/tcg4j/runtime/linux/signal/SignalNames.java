@@ -32,7 +32,18 @@ public final class SignalNames {
 
     public enum DefaultAction { TERMINATE, CORE, IGNORE, STOP }
 
+    /** The names qemu 7.2's strace prints, by number: 6 is SIGIOT, the real-time signals have none. */
+    private static final String[] STRACE_NAMES = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGIOT",
+        "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT",
+        "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ",
+        "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"};
+
     private SignalNames() {}
+
+    /** qemu 7.2 strace's print_signal: the name, else the number. */
+    public static String straceName(long sig) {
+        return sig > 0 && sig < STRACE_NAMES.length ? STRACE_NAMES[(int) sig] : Long.toString(sig);
+    }
 
     public static DefaultAction defaultAction(int sig) {
         return switch (sig) {

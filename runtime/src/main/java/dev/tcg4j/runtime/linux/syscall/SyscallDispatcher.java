@@ -88,15 +88,15 @@ public final class SyscallDispatcher {
         long a5 = r[argSlots[5]];
         r[pcSlot] += insnSize;
         Syscall call = table.of(nr);
-        boolean trace = STRACE.isDebugEnabled();
-        String line = trace ? StraceFormat.call(ctx, nr, call, r, argSlots) : null;
+        long[] args = STRACE.isDebugEnabled() ? new long[] {a0, a1, a2, a3, a4, a5} : null;
+        String line = args == null ? null : StraceFormat.call(ctx.pid(), nr, call, ctx.memory(), args);
         long result;
         try {
             result = call == null ? unknown(nr) : run(cpu, self, call, a0, a1, a2, a3, a4, a5);
         } catch (GuestTrap badPointer) {
             result = -Errno.EFAULT;
         } catch (GuestExit | ThreadExit exit) {
-            if (trace) {
+            if (line != null) {
                 STRACE.debug(line);
             }
             throw exit;
@@ -114,9 +114,9 @@ public final class SyscallDispatcher {
         if (result != REGISTERS_SET) {
             r[retSlot] = result;
         }
-        if (trace) {
-            STRACE.debug(line + StraceFormat.result(call, result == REGISTERS_SET ? r[retSlot] : traced)
-                    + StraceFormat.written(ctx, call, traced, a1, a2));
+        if (line != null) {
+            STRACE.debug(StraceFormat.printsResult(call) ? line + StraceFormat.result(call, traced, ctx.memory(), args)
+                    : line);
         }
     }
 
