@@ -68,6 +68,13 @@ class StraceTraceTest {
         }
     }
 
+    /** Without its directory file_io writes its usage to stderr: inside the write's line, which qemu finishes after the call. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"file_io", "dyn/file_io"})
+    void stderrWrittenDuringACallLandsInsideItsLine(String guest) {
+        assertSameTrace(withSysroot(guest), Function.identity());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"signals", "dyn/signals"})
     void signalsMatchQemu(String guest) {
