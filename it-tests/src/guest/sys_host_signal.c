@@ -1,6 +1,6 @@
-/* Run by HostSignalTest: with "handle", SIGTERM, SIGINT and SIGUSR1 sent to the emulator by the
+/* Run by HostSignalTest: with "handle", SIGTERM, SIGINT, SIGUSR1 and SIGQUIT sent to the emulator by the
  * host run this program's handlers while it waits in read() on its stdin (a pipe nobody writes);
- * with "default" it waits without handlers, and SIGTERM kills it; with "group" it forks a child
+ * with "default" it waits without handlers, and SIGTERM or SIGQUIT kills it; with "group" it forks a child
  * that handles SIGINT, and a SIGINT to the terminal's foreground group (the emulator) reaches both. */
 #include <errno.h>
 #include <signal.h>
@@ -55,20 +55,21 @@ int main(int argc, char **argv) {
         sigaction(SIGTERM, &sa, NULL);
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGUSR1, &sa, NULL);
+        sigaction(SIGQUIT, &sa, NULL);
     }
     printf("ready\n");
     fflush(stdout);
     int seen = 0;
-    while (seen < 3) {
+    while (seen < 4) {
         for (int s = 1; s < 65; s++) {
             while (got[s] > 0) {
                 got[s]--;
                 seen++;
-                printf("handled %s\n", s == SIGTERM ? "SIGTERM" : s == SIGINT ? "SIGINT" : s == SIGUSR1 ? "SIGUSR1" : "other");
+                printf("handled %s\n", s == SIGTERM ? "SIGTERM" : s == SIGINT ? "SIGINT" : s == SIGUSR1 ? "SIGUSR1" : s == SIGQUIT ? "SIGQUIT" : "other");
                 fflush(stdout);
             }
         }
-        if (seen >= 3) {
+        if (seen >= 4) {
             break;
         }
         char c;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 static int send_fd(int sock, int fd, const char *a, const char *b) {
@@ -26,7 +27,37 @@ static int send_fd(int sock, int fd, const char *a, const char *b) {
     return (int) sendmsg(sock, &msg, 0);
 }
 
-int main(void) {
+/* recvmmsg(2): with a timeout, the time left is written back once something was received (qemu 7.2
+ * ignores the timeout). Exits 0 when it was, 1 when the timeout still holds what was passed. */
+static int recvmmsg_timeout_left(void) {
+    int dg[2];
+    if (socketpair(AF_UNIX, SOCK_DGRAM, 0, dg) != 0) {
+        perror("socketpair");
+        return 2;
+    }
+    send(dg[0], "one", 3, 0);
+    send(dg[0], "two", 3, 0);
+    char bufs[4][8];
+    struct iovec iov[4];
+    struct mmsghdr in[4];
+    memset(in, 0, sizeof in);
+    for (int i = 0; i < 4; i++) {
+        iov[i].iov_base = bufs[i];
+        iov[i].iov_len = sizeof bufs[i];
+        in[i].msg_hdr.msg_iov = &iov[i];
+        in[i].msg_hdr.msg_iovlen = 1;
+    }
+    struct timespec timeout = {5, 0};
+    int got = recvmmsg(dg[1], in, 4, MSG_WAITFORONE, &timeout);
+    int written = timeout.tv_sec < 5 && timeout.tv_sec >= 0 && timeout.tv_nsec >= 0 && timeout.tv_nsec < 1000000000L;
+    printf("recvmmsg with a timeout %d, time left written back: %s\n", got, written ? "yes" : "no");
+    return got == 2 && written ? 0 : 1;
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "recvmmsg-timeout") == 0) {
+        return recvmmsg_timeout_left();
+    }
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
         perror("socketpair");

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Signals sent by the host to the emulator reach the guest as they would reach a native program
@@ -36,17 +38,17 @@ class HostSignalTest {
     }
 
     @Test
-    void hostSigtermSigintAndSigusr1RunTheGuestsHandlers() throws Exception {
+    void hostSigtermSigintSigusr1AndSigquitRunTheGuestsHandlers() throws Exception {
         List<String> cmd = runner.tcg4jCommand(Invocation.of(runner.guest("sys_host_signal"), "handle"), "bytecode");
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("ready", out.readLine());
-            for (String sig : new String[] {"TERM", "INT", "USR1"}) {
+            for (String sig : new String[] {"TERM", "INT", "USR1", "QUIT"}) {
                 kill(sig, p.pid());
                 assertEquals("handled SIG" + sig, out.readLine());
             }
             assertEquals("done", out.readLine());
-            assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the guest ends after its third signal");
+            assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the guest ends after its fourth signal");
             assertEquals(0, p.exitValue());
         } finally {
             p.destroyForcibly();
@@ -60,8 +62,9 @@ class HostSignalTest {
             + "r = p.wait()\n"
             + "print(('signal %d' % -r) if r < 0 else ('exit %d' % r), flush=True)\n";
 
-    @Test
-    void hostSigtermWithoutAHandlerKillsTheEmulatorWithSigterm() throws Exception {
+    @ParameterizedTest(name = "SIG{0}")
+    @CsvSource({"TERM, 15", "QUIT, 3"})
+    void aHostSignalWithoutAHandlerKillsTheEmulatorWithThatSignal(String signal, int number) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("python3", "-c", WAIT_STATUS));
         cmd.addAll(runner.tcg4jCommand(Invocation.of(runner.guest("sys_host_signal"), "default"), "bytecode"));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -71,8 +74,8 @@ class HostSignalTest {
             String second = out.readLine();
             assertTrue("ready".equals(first) || "ready".equals(second), first + " / " + second);
             long pid = Long.parseLong(("ready".equals(first) ? second : first).trim());
-            kill("TERM", pid);
-            assertEquals("signal 15", out.readLine());
+            kill(signal, pid);
+            assertEquals("signal " + number, out.readLine());
             assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
         } finally {
             p.destroyForcibly();

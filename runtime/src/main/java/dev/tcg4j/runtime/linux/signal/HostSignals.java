@@ -14,8 +14,8 @@ import java.util.List;
  * JVM's own native handler records the signal and runs ours on an ordinary Java thread, where taking
  * locks and queueing the guest signal is safe. Installing a handler with FFM's sigaction would need
  * a native function as the handler, and an upcall stub run inside a signal handler is not
- * async-signal-safe (it may interrupt a thread holding a lock the upcall needs). SIGQUIT is the one
- * the JVM keeps for itself (its thread dump) and refuses to hand over, so it stays the JVM's.
+ * async-signal-safe (it may interrupt a thread holding a lock the upcall needs). SIGQUIT, which the
+ * JVM keeps for its thread dump and refuses to hand over, comes through {@link HostQuitSignal}.
  *
  * <p>SIGPIPE from the host's kernel must not reach the guest twice: a guest write to a broken pipe
  * raises the guest's SIGPIPE itself, so each vCPU thread blocks the host's thread-directed SIGPIPE
@@ -54,6 +54,9 @@ public final class HostSignals {
             } catch (IllegalArgumentException taken) {
                 // a signal the JVM keeps (or the host lacks): it stays the JVM's
             }
+        }
+        if (HostQuitSignal.supported()) {
+            HostQuitSignal.start(HostSignals::deliver);
         }
     }
 

@@ -367,7 +367,9 @@ final class SocketSyscalls {
     /**
      * recvmmsg: recvmsg for each entry in turn; MSG_WAITFORONE makes every one after the first
      * non-blocking, and the timeout is checked after each datagram, as the kernel does (it does
-     * not cut a blocked receive short). The number received, or the first entry's error.
+     * not cut a blocked receive short). The number received, or the first entry's error. When
+     * something was received, the time left (zero when past) is written back to the timeout, as
+     * the kernel's __sys_recvmmsg does.
      */
     long recvmmsg(long fd, long vec, long vlen, long flags, long timeout) {
         long deadline = Long.MAX_VALUE;
@@ -379,6 +381,16 @@ final class SocketSyscalls {
             }
             deadline = System.nanoTime() + ProcessSyscalls.saturatingNanos(sec, nsec);
         }
+        long got = receiveEach(fd, vec, vlen, flags, deadline);
+        if (got > 0 && timeout != 0) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            memory.st64(timeout, left / 1_000_000_000L);
+            memory.st64(timeout + 8, left % 1_000_000_000L);
+        }
+        return got;
+    }
+
+    private long receiveEach(long fd, long vec, long vlen, long flags, long deadline) {
         int n = (int) Math.min(Integer.toUnsignedLong((int) vlen), UIO_MAXIOV);
         long each = flags & ~MSG_WAITFORONE;
         int got = 0;
@@ -392,7 +404,7 @@ final class SocketSyscalls {
             if ((flags & MSG_WAITFORONE) != 0) {
                 each |= MSG_DONTWAIT;
             }
-            if (System.nanoTime() - deadline > 0 && deadline != Long.MAX_VALUE) {
+            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
                 return got + 1;
             }
         }
