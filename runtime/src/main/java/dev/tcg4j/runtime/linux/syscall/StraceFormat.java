@@ -20,7 +20,11 @@ final class StraceFormat {
      * nothing for it (riscv_flush_icache, which its cpu loop answers).
      */
     static String call(int pid, long nr, Syscall call, GuestMemory memory, long[] args) {
-        if (call == null || call.straceFormat() == StraceSpec.UNKNOWN) {
+        if (call == null) {
+            String other = StraceOtherCalls.call(nr, memory, args);
+            return pid + (other == null ? " Unknown syscall " + nr : " " + other);
+        }
+        if (call.straceFormat() == StraceSpec.UNKNOWN) {
             return pid + " Unknown syscall " + nr;
         }
         String format = call.straceFormat();
@@ -33,12 +37,18 @@ final class StraceFormat {
     }
 
     /** Whether qemu prints a result after the call: not for one it does not know. */
-    static boolean printsResult(Syscall call) {
-        return call != null && call.straceFormat() != StraceSpec.UNKNOWN && call.straceFormat() != StraceSpec.SILENT;
+    static boolean printsResult(long nr, Syscall call) {
+        if (call == null) {
+            return StraceOtherCalls.lists(nr);
+        }
+        return call.straceFormat() != StraceSpec.UNKNOWN && call.straceFormat() != StraceSpec.SILENT;
     }
 
     /** The result as qemu's print_syscall_ret and the call's own result printer print it. */
     static String result(Syscall call, long ret, GuestMemory memory, long[] args) {
+        if (call == null) {
+            return Long.compareUnsigned(ret, -MAX_ERRNO - 1) >= 0 ? error((int) -ret) : " = " + ret;
+        }
         if (call == Syscall.RT_SIGRETURN) {
             return error(SIGRETURN); // qemu's sigreturn leaves its registers with this "error"
         }

@@ -99,7 +99,7 @@ public final class SyscallDispatcher {
         long[] args = STRACE.isDebugEnabled() ? new long[] {a0, a1, a2, a3, a4, a5} : null;
         String line = args == null ? null : StraceFormat.call(ctx.pid(), nr, call, ctx.memory(), args);
         if (line != null) {
-            if (StraceFormat.printsResult(call) && !exits(call)) {
+            if (StraceFormat.printsResult(nr, call) && !exits(call)) {
                 STRACE.debug(UNFINISHED_LINE, line);
             } else {
                 STRACE.debug(line);
@@ -124,7 +124,7 @@ public final class SyscallDispatcher {
         if (result != REGISTERS_SET) {
             r[retSlot] = result;
         }
-        if (line != null && StraceFormat.printsResult(call) && !exits(call)) {
+        if (line != null && StraceFormat.printsResult(nr, call) && !exits(call)) {
             STRACE.debug(StraceFormat.result(call, traced, ctx.memory(), args));
         }
     }

@@ -108,8 +108,20 @@ class StraceFormatTest {
     void unknownCallsHaveNoArgumentsNorResultAndFlushIcacheNoLine() {
         assertEquals(PID + " Unknown syscall 435", StraceFormat.call(PID, 435, Syscall.CLONE3, memory, new long[6]));
         assertEquals(PID + " Unknown syscall 999", StraceFormat.call(PID, 999, null, memory, new long[6]));
-        assertFalse(StraceFormat.printsResult(Syscall.CLONE3));
+        assertFalse(StraceFormat.printsResult(435, Syscall.CLONE3));
         assertNull(StraceFormat.call(PID, 259, Syscall.RISCV_FLUSH_ICACHE, memory, new long[6]));
+    }
+
+    @Test
+    void callsTheRuntimeDoesNotImplementStillPrintByQemusList() {
+        long path = string("/x");
+        long[] umount = {path, 0xf, 0, 0, 0, 0};
+        assertEquals(PID + " umount2(\"/x\",MNT_FORCE|MNT_DETACH|MNT_EXPIRE|0x8)", StraceFormat.call(PID, 39, null, memory, umount));
+        assertEquals(PID + " setresuid(4294967295,4294967295,4294967295)",
+                StraceFormat.call(PID, 147, null, memory, new long[] {-1, -1, -1, 0, 0, 0}));
+        assertEquals(PID + " sched_getparam(-1,0,0,0,0,0)", StraceFormat.call(PID, 121, null, memory, new long[] {-1, 0, 0, 0, 0, 0}));
+        assertEquals(PID + " Unknown syscall 293", StraceFormat.call(PID, 293, null, memory, new long[6]));
+        assertEquals(" = -1 errno=38 (Function not implemented)", StraceFormat.result(null, -38, memory, new long[6]));
     }
 
     @Test
