@@ -216,6 +216,13 @@ int main(void) {
     sys(SYS_inotify_init1, -1, 0, 0, 0, 0, 0);
     sys(SYS_rseq, 0, 0, 0, 0, 0, 0);
     sys(SYS_openat2, AT_FDCWD, 0, 0, 0, 0, 0);
+    static int queued[32] = {10, 0, -1, 0, 77, 0, 42, 0};
+    sys(SYS_rt_sigqueueinfo, 0x7ffffff0, SIGUSR1, 0, 0, 0, 0);
+    sys(SYS_rt_sigqueueinfo, 0x7ffffff0, SIGUSR1, (long) queued, 0, 0, 0);
+    sys(SYS_rt_tgsigqueueinfo, 0x7ffffff0, 0x7ffffff0, SIGUSR1, (long) queued, 0, 0);
+    sys(SYS_semctl, -1, 0, 2, 0, 0, 0);
+    sys(SYS_semctl, -1, 0, 0x10d, 0x1234, 0, 0);
+    sys(SYS_semctl, -1, 0, 99, 0x1234, 0, 0);
     sys(38, AT_FDCWD, (long) missing, AT_FDCWD, (long) missing, 0, 0);
     sys(258, 0, 0, 0, 0, 0, 0);
     sys(259, 0, 0, 0, 0, 0, 0);

@@ -10,8 +10,7 @@ import java.util.Map;
 /**
  * The calls of qemu 7.2's strace.list for riscv64 that the runtime does not implement (it answers
  * them ENOSYS), by asm-generic number as {@link Syscall}: their names and formats or printers, so
- * that their lines read as qemu's. Not as qemu's yet: rt_sigqueueinfo, rt_tgsigqueueinfo, semctl and
- * pidfd_send_signal, whose printers decode a siginfo or an IPC command, print as the list's default
+ * that their lines read as qemu's. Not as qemu's yet: pidfd_send_signal prints as the list's default
  * format, and listxattr's result without the names it lists.
  */
 final class StraceOtherCalls {
@@ -77,7 +76,7 @@ final class StraceOtherCalls {
         add(127, "sched_rr_get_interval", D);
         add(128, "restart_syscall", D);
         add(137, "rt_sigtimedwait", D);
-        add(138, "rt_sigqueueinfo", D);
+        add(138, "rt_sigqueueinfo", P);
         add(140, "setpriority", D);
         add(141, "getpriority", "%s(%#x,%#x)");
         add(142, "reboot", D);
@@ -107,7 +106,7 @@ final class StraceOtherCalls {
         add(188, "msgrcv", D);
         add(189, "msgsnd", D);
         add(190, "semget", D);
-        add(191, "semctl", D);
+        add(191, "semctl", P);
         add(192, "semtimedop", D);
         add(193, "semop", D);
         add(194, "shmget", D);
@@ -132,7 +131,7 @@ final class StraceOtherCalls {
         add(237, "set_mempolicy", D);
         add(238, "migrate_pages", D);
         add(239, "move_pages", D);
-        add(240, "rt_tgsigqueueinfo", D);
+        add(240, "rt_tgsigqueueinfo", P);
         add(241, "perf_event_open", D);
         add(262, "fanotify_init", D);
         add(263, "fanotify_mark", D);
@@ -172,6 +171,10 @@ final class StraceOtherCalls {
         if (e == null) {
             return null;
         }
+        if (e.name().equals("semctl")) {
+            // print_semctl: the id and number as %ld, the command by name, the argument as 0x%016lx
+            return "semctl(" + a[0] + "," + a[1] + "," + ipcCommand(a[2]) + "," + StraceArgs.hex16(a[3]) + ")";
+        }
         if (e.format() != StraceSpec.PRINTER) {
             return StraceFormat.printf(e.format(), e.name(), a);
         }
@@ -187,6 +190,8 @@ final class StraceOtherCalls {
             case "removexattr", "lremovexattr" -> join(string(m, a[0]), string(m, a[1]));
             case "fremovexattr" -> join(d(a[0]), string(m, a[1]));
             case "chroot", "acct", "mq_unlink" -> string(m, a[0]);
+            case "rt_sigqueueinfo" -> join(d(a[0]), StraceFlags.signal(a[1]), siginfo(m, a[2]));
+            case "rt_tgsigqueueinfo" -> join(d(a[0]), d(a[1]), StraceFlags.signal(a[2]), siginfo(m, a[3]));
             case "umount2" -> join(string(m, a[0]), StraceFlags.flags(StraceFlags.UMOUNT2, a[1]));
             case "mount" -> join(string(m, a[0]), string(m, a[1]), string(m, a[2]), StraceFlags.flags(StraceFlags.MOUNT, a[3]),
                     pointer(a[4]));
@@ -209,6 +214,67 @@ final class StraceOtherCalls {
 
     private static String string(GuestMemory m, long addr) {
         return StraceArgs.string(m, addr);
+    }
+
+    /** print_ipc_cmd: the first of qemu's names for the low byte, which decides between the overlapping ones. */
+    private static String ipcCommand(long cmd) {
+        int c = (int) cmd & 0xff;
+        return switch (c) {
+            case 0 -> "IPC_RMID";
+            case 1 -> "IPC_SET";
+            case 2 -> "IPC_STAT";
+            case 3 -> "IPC_INFO";
+            case 11 -> "MSG_STAT";
+            case 12 -> "MSG_INFO";
+            case 13 -> "SHM_STAT";
+            case 14 -> "SHM_INFO";
+            case 15 -> "GETZCNT";
+            case 16 -> "SETVAL";
+            case 17 -> "SETALL";
+            case 18 -> "SEM_STAT";
+            case 19 -> "SEM_INFO";
+            default -> Integer.toString(c);
+        };
+    }
+
+    /**
+     * print_siginfo of a siginfo the guest passes: the sender for the codes of kill and tkill, else
+     * as qemu guesses from the signal (a child's status, a poll event, or a queued value).
+     */
+    private static String siginfo(GuestMemory m, long addr) {
+        if (addr == 0 || !m.accessible(addr, 128, GuestMemory.READ)) {
+            return pointer(addr);
+        }
+        int signo = (int) m.ld32s(addr);
+        int code = (int) m.ld32s(addr + 8);
+        String head = "{si_signo=" + StraceFlags.signal(signo) + ", si_code=" + siCode(code);
+        String sender = ", si_pid=" + m.ld32u(addr + 16) + ", si_uid=" + m.ld32u(addr + 20);
+        String fields;
+        if (code == 0 || code == -6 || code == 0x80) {
+            fields = sender;
+        } else if (signo == 17) {
+            fields = sender + ", si_status=" + (int) m.ld32s(addr + 24) + ", si_utime=" + m.ld64(addr + 32)
+                    + ", si_stime=" + m.ld64(addr + 40);
+        } else if (signo == 29) {
+            fields = ", si_band=" + (int) m.ld64(addr + 16) + ", si_fd=" + (int) m.ld32s(addr + 24);
+        } else {
+            fields = sender + ", si_sigval=" + m.ld64(addr + 24);
+        }
+        return head + fields + "}";
+    }
+
+    private static String siCode(int code) {
+        return switch (code) {
+            case 0 -> "SI_USER";
+            case 0x80 -> "SI_KERNEL";
+            case -1 -> "SI_QUEUE";
+            case -2 -> "SI_TIMER";
+            case -3 -> "SI_MESGQ";
+            case -4 -> "SI_ASYNCIO";
+            case -5 -> "SI_SIGIO";
+            case -6 -> "SI_TKILL";
+            default -> Integer.toString(code);
+        };
     }
 
     private static final String[] SYSLOG_ACTIONS = {"SYSLOG_ACTION_CLOSE", "SYSLOG_ACTION_OPEN", "SYSLOG_ACTION_READ",
