@@ -62,6 +62,7 @@ final class StraceFormat {
                     + StraceArgs.timezone(memory, args[1]) + ")";
             case GETITIMER -> " = " + ret + " (" + StraceArgs.itimerval(memory, args[1]) + ")";
             case SETITIMER -> " = " + ret + " (old_value = " + StraceArgs.itimerval(memory, args[2]) + ")";
+            case IOCTL -> " = " + ret + StraceIoctl.written(memory, args[1], args[2]);
             default -> " = " + ret;
         };
     }

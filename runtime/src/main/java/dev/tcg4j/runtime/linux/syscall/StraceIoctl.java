@@ -7,8 +7,9 @@ import dev.tcg4j.ir.cpu.GuestTrap;
 
 /**
  * qemu 7.2's print_ioctl for the terminal and file ioctls a riscv64 program commonly makes: the
- * request by name and its argument by its type in qemu's ioctls.h; other requests as two {@code %#x}.
- * Structures the kernel reads (TCSETS, TIOCSWINSZ) are not decoded: their requests print as unknown.
+ * request by name and its argument by its type in qemu's ioctls.h, and after a success what it wrote;
+ * other requests as two {@code %#x}. Structures the kernel reads (TCSETS, TIOCSWINSZ) are not
+ * decoded: their requests print as unknown ones.
  */
 final class StraceIoctl {
     /** How qemu's ioctl table types the argument. */
@@ -49,6 +50,29 @@ final class StraceIoctl {
             }
         }
         return StraceFlags.hexInt(cmd) + "," + StraceFlags.hexInt(arg);
+    }
+
+    /**
+     * print_syscall_ret_ioctl's addition to a successful request that writes a structure: what it
+     * wrote, in parentheses; empty for the others.
+     */
+    static String written(GuestMemory m, long cmd, long arg) {
+        if (cmd != (int) cmd) {
+            return "";
+        }
+        String value;
+        try {
+            value = switch ((int) cmd) {
+                case 0x5401 -> StraceTermios.print(m, arg);
+                case 0x540F, 0x5411, 0x541B -> Integer.toString((int) m.ld32s(arg));
+                case 0x5413 -> "{" + m.ld16u(arg) + "," + m.ld16u(arg + 2) + "," + m.ld16u(arg + 4) + "," + m.ld16u(arg + 6)
+                        + "}";
+                default -> null;
+            };
+        } catch (GuestTrap unreadable) {
+            value = pointer(arg);
+        }
+        return value == null ? "" : " (" + value + ")";
     }
 
     /** thunk_print of an int the kernel reads, or the pointer when it cannot be read. */

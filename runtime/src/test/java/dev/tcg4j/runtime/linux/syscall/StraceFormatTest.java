@@ -135,6 +135,24 @@ class StraceFormatTest {
     }
 
     @Test
+    void aTerminalsTermiosPrintsAsPrintTermiosDoes() {
+        memory.map(PAGE, GuestMemory.PAGE_SIZE, GuestMemory.READ | GuestMemory.WRITE);
+        memory.st32(PAGE, 0x500);
+        memory.st32(PAGE + 4, 5);
+        memory.st32(PAGE + 8, 0277);
+        memory.st32(PAGE + 12, 0105073);
+        memory.write(PAGE + 17, new byte[] {3, 0x1c, 0x7f, 0x15, 4});
+        long[] args = {0, 0x5401, PAGE, 0, 0, 0};
+        // as qemu-riscv64 printed a terminal's (c_cc up to its first NUL, c_line a NUL character)
+        assertEquals(" = 0 ({c_iflag = ICRNL|IXON,c_oflag = OPOST|ONLCR,c_cflag = B38400,CS8,CREAD,c_lflag = ISIG|ICANON|"
+                + "ECHO|ECHOE|ECHOK|ECHOCTL|ECHOKE|IEXTEN,c_cc = \"\u0003\u001c\u007f\u0015\u0004\",c_line = '\u0000'})",
+                StraceFormat.result(Syscall.IOCTL, 0, memory, args));
+        memory.write(PAGE, new byte[] {24, 0, 80, 0, 0, 0, 0, 0});
+        assertEquals(" = 0 ({24,80,0,0})", StraceFormat.result(Syscall.IOCTL, 0, memory, new long[] {0, 0x5413, PAGE}));
+        assertEquals(" = 0", StraceFormat.result(Syscall.IOCTL, 0, memory, new long[] {0, 0x5421, PAGE}));
+    }
+
+    @Test
     void resultsAreAddressesErrnosOrWhatTheCallWrote() {
         long[] none = new long[6];
         assertEquals(" = 0x000000000007d000", StraceFormat.result(Syscall.BRK, 0x7d000, memory, none));
