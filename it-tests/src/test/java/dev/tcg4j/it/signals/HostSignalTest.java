@@ -55,9 +55,19 @@ class HostSignalTest {
         }
     }
 
-    /** A wrapper reports how its child ended: "signal N" for a death by signal N, "exit N" otherwise. */
-    private static final String WAIT_STATUS = "import subprocess, sys\n"
-            + "p = subprocess.Popen(sys.argv[1:], stderr=subprocess.DEVNULL)\n"
+    /**
+     * A wrapper reports how its child ended: "signal N" for a death by signal N, "exit N" otherwise.
+     * It starts the emulator as a terminal's foreground job, with SIGINT, SIGQUIT, SIGTERM and SIGHUP
+     * at their default actions whatever this test runs under (a background job ignores SIGINT and
+     * SIGQUIT, and so would the emulator); the signals named in the environment's IGNORE (numbers)
+     * it leaves ignored instead.
+     */
+    private static final String WAIT_STATUS = "import os, signal, subprocess, sys\n"
+            + "for s in (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP):\n"
+            + "    signal.signal(s, signal.SIG_DFL)\n"
+            + "for s in os.environ.get('IGNORE', '').split():\n"
+            + "    signal.signal(int(s), signal.SIG_IGN)\n"
+            + "p = subprocess.Popen(sys.argv[1:], stderr=subprocess.DEVNULL, restore_signals=False)\n"
             + "print(p.pid, flush=True)\n"
             + "r = p.wait()\n"
             + "print(('signal %d' % -r) if r < 0 else ('exit %d' % r), flush=True)\n";
@@ -76,6 +86,33 @@ class HostSignalTest {
             long pid = Long.parseLong(("ready".equals(first) ? second : first).trim());
             kill(signal, pid);
             assertEquals("signal " + number, out.readLine());
+            assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /**
+     * execve keeps an ignored disposition: started with SIGTERM ignored (as nohup leaves SIGHUP, or a
+     * background job SIGINT), the guest ignores a host SIGTERM, and ends only when its stdin closes.
+     */
+    @Test
+    void aSignalTheEmulatorStartedWithIgnoredStaysIgnoredByTheGuest() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("python3", "-c", WAIT_STATUS));
+        cmd.addAll(runner.tcg4jCommand(Invocation.of(runner.guest("sys_host_signal"), "default"), "bytecode"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("IGNORE", "15");
+        Process p = pb.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            String second = out.readLine();
+            assertTrue("ready".equals(first) || "ready".equals(second), first + " / " + second);
+            long pid = Long.parseLong(("ready".equals(first) ? second : first).trim());
+            kill("TERM", pid);
+            Thread.sleep(1000); // a SIGTERM that killed would have done so by now
+            p.getOutputStream().close();
+            assertEquals("stdin closed", out.readLine());
+            assertEquals("exit 1", out.readLine());
             assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
         } finally {
             p.destroyForcibly();

@@ -10,6 +10,7 @@ import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.process.GuestProcess;
+import dev.tcg4j.runtime.linux.host.HostIgnoredSignals;
 import dev.tcg4j.runtime.linux.host.HostProcessIds;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.signal.HostSignals;
@@ -84,6 +85,8 @@ public final class GuestRun {
             // the first process's parts start the plugins: a plugin refusing its arguments stops here
             return Emulator.fail(req, e.getMessage());
         }
+        long ignoredAtStart = HostIgnoredSignals.atStart();
+        first.linux().signals().ignoreFromStart(ignoredAtStart);
         table.install(pid, first.linux());
         symbols.add(first.program().symbols());
         if (first.interpreter() != null) {
@@ -100,7 +103,7 @@ public final class GuestRun {
         }
         CpuState cpu = first.first().state();
         try {
-            HostSignals.forwardTo(() -> foreground(pid, group));
+            HostSignals.forwardTo(() -> foreground(pid, group), ignoredAtStart);
             GuestProcesses.Outcome outcome = processes.supervise(first, host);
             GuestThreads.End end = outcome.end();
             if (end.failure() != null) {

@@ -1,11 +1,8 @@
 package dev.tcg4j.runtime.linux.signal;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,11 +15,6 @@ import java.util.function.IntConsumer;
  */
 final class HostQuitSignal {
     private static final int SIGQUIT = 3;
-    private static final long SYS_READ = 0;
-    private static final long SYS_MMAP = 9;
-    private static final long SYS_MPROTECT = 10;
-    private static final long SYS_RT_SIGACTION = 13;
-    private static final long SYS_PIPE2 = 293;
     private static final long PAGE = 4096;
     private static final long PROT_READ_WRITE = 3;
     private static final long PROT_READ_EXEC = 5;
@@ -45,41 +37,31 @@ final class HostQuitSignal {
      */
     static void start(IntConsumer deliver) {
         Thread reader = new Thread(() -> {
-            MethodHandle syscall = linkSyscall();
-            int readEnd = install(syscall);
+            int readEnd = install();
             if (readEnd >= 0) {
-                readQuits(syscall, readEnd, deliver);
+                readQuits(readEnd, deliver);
             }
         }, "tcg4j-host-sigquit");
         reader.setDaemon(true);
         reader.start();
     }
 
-    private static MethodHandle linkSyscall() {
-        return Linker.nativeLinker().downcallHandle(
-                Linker.nativeLinker().defaultLookup().find("syscall").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-                        ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-                        ValueLayout.JAVA_LONG),
-                Linker.Option.firstVariadicArg(1));
-    }
-
     /** The handler's pipe and code, then the handler itself; the pipe's read end, or -1. */
-    private static int install(MethodHandle syscall) {
+    private static int install() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
-            if (call(syscall, SYS_PIPE2, fds.address(), O_CLOEXEC, 0, 0, 0, 0) != 0) {
+            if (RawSyscall.call(RawSyscall.PIPE2, fds.address(), O_CLOEXEC, 0, 0, 0, 0) != 0) {
                 return -1;
             }
             int readEnd = fds.getAtIndex(ValueLayout.JAVA_INT, 0);
             int writeEnd = fds.getAtIndex(ValueLayout.JAVA_INT, 1);
-            long code = call(syscall, SYS_MMAP, 0, PAGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
+            long code = RawSyscall.call(RawSyscall.MMAP, 0, PAGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
             if (code == -1) { // libc's syscall() returns -1 and sets errno
                 return -1;
             }
             MemorySegment page = MemorySegment.ofAddress(code).reinterpret(PAGE);
             page.copyFrom(MemorySegment.ofArray(handlerCode(writeEnd)));
-            if (call(syscall, SYS_MPROTECT, code, PAGE, PROT_READ_EXEC, 0, 0, 0) != 0) {
+            if (RawSyscall.call(RawSyscall.MPROTECT, code, PAGE, PROT_READ_EXEC, 0, 0, 0) != 0) {
                 return -1;
             }
             // the kernel's struct sigaction on x86-64: handler, flags, restorer, mask
@@ -88,7 +70,7 @@ final class HostQuitSignal {
             action.set(ValueLayout.JAVA_LONG, 8, SA_RESTART | SA_RESTORER);
             action.set(ValueLayout.JAVA_LONG, 16, code + RESTORER_OFFSET);
             action.set(ValueLayout.JAVA_LONG, 24, 0);
-            return call(syscall, SYS_RT_SIGACTION, SIGQUIT, action.address(), 0, 8, 0, 0) == 0 ? readEnd : -1;
+            return RawSyscall.call(RawSyscall.RT_SIGACTION, SIGQUIT, action.address(), 0, 8, 0, 0) == 0 ? readEnd : -1;
         }
     }
 
@@ -121,11 +103,11 @@ final class HostQuitSignal {
         return b;
     }
 
-    private static void readQuits(MethodHandle syscall, int readEnd, IntConsumer deliver) {
+    private static void readQuits(int readEnd, IntConsumer deliver) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment one = arena.allocate(1);
             while (true) {
-                long n = call(syscall, SYS_READ, readEnd, one.address(), 1, 0, 0, 0);
+                long n = RawSyscall.call(RawSyscall.READ, readEnd, one.address(), 1, 0, 0, 0);
                 if (n == 1) {
                     deliver.accept(SIGQUIT);
                 } else if (n == 0) {
@@ -133,14 +115,6 @@ final class HostQuitSignal {
                 } // -1: EINTR, a signal without SA_RESTART caught this thread; nothing else closes the pipe
 
             }
-        }
-    }
-
-    private static long call(MethodHandle syscall, long nr, long a0, long a1, long a2, long a3, long a4, long a5) {
-        try {
-            return (long) syscall.invokeExact(nr, a0, a1, a2, a3, a4, a5);
-        } catch (Throwable t) {
-            throw new IllegalStateException("syscall " + nr, t);
         }
     }
 }

@@ -40,8 +40,13 @@ public final class HostSignals {
     private static volatile Recipients recipients;
     private static boolean installed;
 
-    /** From now on the forwarded host signals go to the processes {@code to} names when each arrives. */
-    public static synchronized void forwardTo(Recipients to) {
+    /**
+     * From now on the forwarded host signals go to the processes {@code to} names when each arrives.
+     * Those the emulator started with ignored ({@code ignoredAtStart}, a mask of bit {@code n-1} for
+     * signal {@code n}) get the host's default action back first, since the JVM handles no ignored
+     * SIGINT, SIGTERM or SIGHUP: the guest starts with them ignored, and may ask for them.
+     */
+    public static synchronized void forwardTo(Recipients to, long ignoredAtStart) {
         recipients = to;
         if (installed) {
             return;
@@ -49,6 +54,10 @@ public final class HostSignals {
         installed = true;
         for (String name : FORWARDED) {
             try {
+                int number = new sun.misc.Signal(name).getNumber();
+                if ((ignoredAtStart & Signals.bit(number)) != 0) {
+                    RawSyscall.resetToDefault(number);
+                }
                 // named in full here, not imported: javadoc warns of every import of sun.misc, but skips bodies
                 sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> deliver(sig.getNumber()));
             } catch (IllegalArgumentException taken) {

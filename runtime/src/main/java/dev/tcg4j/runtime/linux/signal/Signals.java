@@ -137,6 +137,18 @@ public final class Signals {
         }
     }
 
+    /**
+     * A program's first process starts with the signals its parent left ignored ignored (execve keeps
+     * an ignored disposition); SIGKILL and SIGSTOP cannot be.
+     */
+    public synchronized void ignoreFromStart(long mask) {
+        for (int sig = 1; sig < actions.length; sig++) {
+            if ((mask & bit(sig)) != 0 && (bit(sig) & UNBLOCKABLE) == 0) {
+                actions[sig] = new SigAction(SigAction.SIG_IGN, 0, 0);
+            }
+        }
+    }
+
     public synchronized SigAction action(int sig) {
         return actions[sig];
     }
