@@ -119,6 +119,7 @@ public final class SyscallDispatcher {
                 result = a0;
             } else {
                 result = -Errno.EINTR;
+                traced = result; // qemu's strace shows the EINTR; a restarted call, its ERESTARTSYS
             }
         }
         if (result != REGISTERS_SET) {
