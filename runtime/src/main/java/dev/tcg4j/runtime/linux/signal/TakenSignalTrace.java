@@ -6,30 +6,12 @@ package dev.tcg4j.runtime.linux.signal;
  * fields of the siginfo the union member qemu guesses from the code and the signal holds.
  */
 final class TakenSignalTrace {
-    private static final int SI_QUEUE = -1;
-    private static final int SI_MESGQ = -3;
-    private static final int SI_ASYNCIO = -4;
-    private static final int SI_SIGIO = -5;
-
     private TakenSignalTrace() {}
 
     static String line(SigInfo info) {
         String name = SignalNames.straceName(info.signo());
-        return "--- " + name + " {si_signo=" + name + ", si_code=" + code(info.code()) + fields(info) + "} ---";
-    }
-
-    private static String code(int code) {
-        return switch (code) {
-            case SigInfo.SI_USER -> "SI_USER";
-            case SigInfo.SI_KERNEL -> "SI_KERNEL";
-            case SI_QUEUE -> "SI_QUEUE";
-            case SigInfo.SI_TIMER -> "SI_TIMER";
-            case SI_MESGQ -> "SI_MESGQ";
-            case SI_ASYNCIO -> "SI_ASYNCIO";
-            case SI_SIGIO -> "SI_SIGIO";
-            case SigInfo.SI_TKILL -> "SI_TKILL";
-            default -> Integer.toString(code);
-        };
+        return "--- " + name + " {si_signo=" + name + ", si_code=" + SignalNames.straceCodeName(info.code()) + fields(info)
+                + "} ---";
     }
 
     private static String fields(SigInfo info) {

@@ -4,6 +4,7 @@ import static dev.tcg4j.runtime.linux.syscall.StraceArgs.pointer;
 import static dev.tcg4j.runtime.linux.syscall.StracePrinters.join;
 
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.runtime.linux.signal.SignalNames;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -247,7 +248,7 @@ final class StraceOtherCalls {
         }
         int signo = (int) m.ld32s(addr);
         int code = (int) m.ld32s(addr + 8);
-        String head = "{si_signo=" + StraceFlags.signal(signo) + ", si_code=" + siCode(code);
+        String head = "{si_signo=" + StraceFlags.signal(signo) + ", si_code=" + SignalNames.straceCodeName(code);
         String sender = ", si_pid=" + m.ld32u(addr + 16) + ", si_uid=" + m.ld32u(addr + 20);
         String fields;
         if (code == 0 || code == -6 || code == 0x80) {
@@ -261,20 +262,6 @@ final class StraceOtherCalls {
             fields = sender + ", si_sigval=" + m.ld64(addr + 24);
         }
         return head + fields + "}";
-    }
-
-    private static String siCode(int code) {
-        return switch (code) {
-            case 0 -> "SI_USER";
-            case 0x80 -> "SI_KERNEL";
-            case -1 -> "SI_QUEUE";
-            case -2 -> "SI_TIMER";
-            case -3 -> "SI_MESGQ";
-            case -4 -> "SI_ASYNCIO";
-            case -5 -> "SI_SIGIO";
-            case -6 -> "SI_TKILL";
-            default -> Integer.toString(code);
-        };
     }
 
     private static final String[] SYSLOG_ACTIONS = {"SYSLOG_ACTION_CLOSE", "SYSLOG_ACTION_OPEN", "SYSLOG_ACTION_READ",
