@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.OutputStreamAppender;
+import dev.tcg4j.runtime.linux.syscall.SyscallDispatcher;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,8 +17,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 /**
  * Configures logging as QEMU's {@code -d}/{@code -D} do: each enabled item is the logger
@@ -98,12 +101,18 @@ public final class LogSetup {
 
         @Override
         public byte[] encode(ILoggingEvent event) {
-            String text = event.getFormattedMessage() + System.lineSeparator();
+            String text = event.getFormattedMessage() + (unfinished(event) ? "" : System.lineSeparator());
             IThrowableProxy thrown = event.getThrowableProxy();
             if (thrown != null) {
                 text += ThrowableProxyUtil.asString(thrown); // its lines end in line separators
             }
             return text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** A strace call whose result comes in the next message, as qemu prints them. */
+        private static boolean unfinished(ILoggingEvent event) {
+            List<Marker> markers = event.getMarkerList();
+            return markers != null && markers.contains(SyscallDispatcher.UNFINISHED_LINE);
         }
 
         @Override

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
 import dev.tcg4j.ir.IrVerifier;
 import dev.tcg4j.runtime.cli.OptionParser;
+import dev.tcg4j.runtime.linux.syscall.SyscallDispatcher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -48,6 +49,17 @@ class LogSetupTest {
         assertEquals("failed", lines[1]);
         assertEquals("java.lang.IllegalStateException: boom", lines[2]);
         assertTrue(lines[3].startsWith("\tat dev.tcg4j.runtime.cli.LogSetupTest."), lines[3]);
+    }
+
+    @Test
+    void aStraceCallAwaitingItsResultEndsWithoutANewLine() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LogSetup.LogOutput out = LogSetup.configure(Set.of("strace"), null, new PrintStream(bytes, true, UTF_8));
+        org.slf4j.Logger strace = LoggerFactory.getLogger("tcg4j.strace");
+        strace.debug(SyscallDispatcher.UNFINISHED_LINE, "1 write(2,0x1a88,19)");
+        strace.debug(" = 19");
+        out.close();
+        assertEquals("1 write(2,0x1a88,19) = 19" + System.lineSeparator(), bytes.toString(UTF_8));
     }
 
     @Test

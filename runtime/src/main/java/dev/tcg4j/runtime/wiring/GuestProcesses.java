@@ -30,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import javax.inject.Inject;
 import javax.inject.Provider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The guest processes of a run, all in this JVM: loads a program into a new process component (the
@@ -43,6 +45,8 @@ import javax.inject.Provider;
  */
 @RunScope
 final class GuestProcesses implements ProcessTable.Launcher {
+    private static final Logger STRACE = LoggerFactory.getLogger("tcg4j.strace");
+
     /**
      * How long the end of an image waits for its other vCPUs to stop; one blocked in a host call
      * (a read of a terminal) is left behind, a daemon thread, and the image's memory with it.
@@ -266,6 +270,9 @@ final class GuestProcesses implements ProcessTable.Launcher {
             return;
         }
         started.complete(pid);
+        if (STRACE.isDebugEnabled()) {
+            STRACE.debug(" = 0"); // the fork's result in the child, which qemu's -strace prints there too
+        }
         finish(pid, supervise(image, plugins.get()));
     }
 

@@ -32,7 +32,33 @@ public final class SignalNames {
 
     public enum DefaultAction { TERMINATE, CORE, IGNORE, STOP }
 
+    /** The names qemu 7.2's strace prints, by number: 6 is SIGIOT, the real-time signals have none. */
+    private static final String[] STRACE_NAMES = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGIOT",
+        "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT",
+        "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ",
+        "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"};
+
     private SignalNames() {}
+
+    /** qemu 7.2 strace's print_si_code: the SI_ codes by name, the others (a fault's) as numbers. */
+    public static String straceCodeName(int code) {
+        return switch (code) {
+            case 0 -> "SI_USER";
+            case 0x80 -> "SI_KERNEL";
+            case -1 -> "SI_QUEUE";
+            case -2 -> "SI_TIMER";
+            case -3 -> "SI_MESGQ";
+            case -4 -> "SI_ASYNCIO";
+            case -5 -> "SI_SIGIO";
+            case -6 -> "SI_TKILL";
+            default -> Integer.toString(code);
+        };
+    }
+
+    /** qemu 7.2 strace's print_signal: the name, else the number. */
+    public static String straceName(long sig) {
+        return sig > 0 && sig < STRACE_NAMES.length ? STRACE_NAMES[(int) sig] : Long.toString(sig);
+    }
 
     public static DefaultAction defaultAction(int sig) {
         return switch (sig) {

@@ -6,6 +6,8 @@ import dev.tcg4j.runtime.linux.GuestExit;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The process's signal state (actions, the signals sent to the process) and every thread's
@@ -19,6 +21,8 @@ import java.util.List;
  * pending is merged with the first.
  */
 public final class Signals {
+    /** Where a signal being taken is logged under {@code -strace}, between the calls' lines. */
+    private static final Logger STRACE = LoggerFactory.getLogger("tcg4j.strace");
     private static final long UNBLOCKABLE = bit(SignalNames.SIGKILL) | bit(SignalNames.SIGSTOP);
 
     private final SignalFrames frames;
@@ -463,6 +467,9 @@ public final class Signals {
     }
 
     private void deliver(CpuState cpu, ThreadSignals t, SigInfo info) {
+        if (STRACE.isDebugEnabled()) {
+            STRACE.debug(TakenSignalTrace.line(info));
+        }
         int sig = info.signo();
         SigAction a;
         long savedMask;

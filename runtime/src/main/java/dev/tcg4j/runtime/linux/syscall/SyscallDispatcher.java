@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * Performs guest system calls: reads the number and arguments from the registers the architecture
@@ -22,6 +24,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyscallDispatcher {
     private static final Logger STRACE = LoggerFactory.getLogger("tcg4j.strace");
+    /**
+     * Marks a strace message the result of the call will finish: as qemu does, the call is printed
+     * before it runs, so what the guest writes to stderr meanwhile lands inside the line. The CLI's
+     * log encoder ends such a message without a new line; another SLF4J binding prints two lines.
+     */
+    public static final Marker UNFINISHED_LINE = MarkerFactory.getMarker("tcg4j.unfinished-line");
     private static final Logger UNIMP = LoggerFactory.getLogger("tcg4j.unimp");
     /** Result of a call that has set all registers itself (rt_sigreturn). */
     private static final long REGISTERS_SET = Long.MIN_VALUE;
@@ -88,18 +96,20 @@ public final class SyscallDispatcher {
         long a5 = r[argSlots[5]];
         r[pcSlot] += insnSize;
         Syscall call = table.of(nr);
-        boolean trace = STRACE.isDebugEnabled();
-        String line = trace ? StraceFormat.call(ctx, nr, call, r, argSlots) : null;
+        long[] args = STRACE.isDebugEnabled() ? new long[] {a0, a1, a2, a3, a4, a5} : null;
+        String line = args == null ? null : StraceFormat.call(ctx.pid(), nr, call, ctx.memory(), args);
+        if (line != null) {
+            if (StraceFormat.printsResult(nr, call) && !exits(call)) {
+                STRACE.debug(UNFINISHED_LINE, line);
+            } else {
+                STRACE.debug(line);
+            }
+        }
         long result;
         try {
             result = call == null ? unknown(nr) : run(cpu, self, call, a0, a1, a2, a3, a4, a5);
         } catch (GuestTrap badPointer) {
             result = -Errno.EFAULT;
-        } catch (GuestExit | ThreadExit exit) {
-            if (trace) {
-                STRACE.debug(line);
-            }
-            throw exit;
         }
         long traced = result;
         if (result == -Errno.ERESTARTSYS) {
@@ -109,15 +119,20 @@ public final class SyscallDispatcher {
                 result = a0;
             } else {
                 result = -Errno.EINTR;
+                traced = result; // qemu's strace shows the EINTR; a restarted call, its ERESTARTSYS
             }
         }
         if (result != REGISTERS_SET) {
             r[retSlot] = result;
         }
-        if (trace) {
-            STRACE.debug(line + StraceFormat.result(call, result == REGISTERS_SET ? r[retSlot] : traced)
-                    + StraceFormat.written(ctx, call, traced, a1, a2));
+        if (line != null && StraceFormat.printsResult(nr, call) && !exits(call)) {
+            STRACE.debug(StraceFormat.result(call, traced, ctx.memory(), args));
         }
+    }
+
+    /** exit and exit_group: qemu's format ends their line, as they never return. */
+    private static boolean exits(Syscall call) {
+        return call == Syscall.EXIT || call == Syscall.EXIT_GROUP;
     }
 
     /** The kernel's work when {@code t} exits: its robust futex list and its clear_child_tid word. */
