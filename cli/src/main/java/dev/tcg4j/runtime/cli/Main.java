@@ -3,6 +3,7 @@ package dev.tcg4j.runtime.cli;
 import dev.tcg4j.memory.FlatGuestMemory;
 import dev.tcg4j.runtime.exec.ExecOptions;
 import dev.tcg4j.runtime.linux.host.Libc;
+import dev.tcg4j.runtime.linux.signal.HostSignals;
 import dev.tcg4j.runtime.log.AddressFilter;
 import dev.tcg4j.runtime.wiring.EmulatorComponent;
 import dev.tcg4j.runtime.wiring.Emulator;
@@ -89,6 +90,7 @@ public final class Main {
         Thread linker = new Thread(() -> {
             FlatGuestMemory.linkHostCalls();
             Libc.linkStartupCalls();
+            HostSignals.linkAhead();
         }, "tcg4j-host-calls");
         linker.setDaemon(true);
         linker.start();

@@ -67,7 +67,7 @@ class HostSignalTest {
             + "    signal.signal(s, signal.SIG_DFL)\n"
             + "for s in os.environ.get('IGNORE', '').split():\n"
             + "    signal.signal(int(s), signal.SIG_IGN)\n"
-            + "p = subprocess.Popen(sys.argv[1:], stderr=subprocess.DEVNULL, restore_signals=False)\n"
+            + "p = subprocess.Popen(sys.argv[1:], stderr=subprocess.DEVNULL)\n"
             + "print(p.pid, flush=True)\n"
             + "r = p.wait()\n"
             + "print(('signal %d' % -r) if r < 0 else ('exit %d' % r), flush=True)\n";

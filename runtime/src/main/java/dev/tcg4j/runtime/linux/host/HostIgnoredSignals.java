@@ -11,8 +11,9 @@ import java.nio.file.Path;
  * guest's at start-up. Bit {@code n-1} stands for signal {@code n}.
  *
  * <p>The kernel's {@code SigIgn} line of {@code /proc/self/status} has them, except SIGQUIT, whose
- * disposition the JVM replaced with its own before any Java code ran; the launcher therefore passes
- * its own (the shell's) mask as {@code -Dtcg4j.host.sigign=HEX}, which counts too.
+ * disposition the JVM replaced with its own before any Java code ran; the launcher therefore says
+ * whether it was started with SIGQUIT ignored ({@code -Dtcg4j.host.sigign=HEX}, a mask as above,
+ * which counts too).
  */
 public final class HostIgnoredSignals {
     private static final Path STATUS = Path.of("/proc/self/status");

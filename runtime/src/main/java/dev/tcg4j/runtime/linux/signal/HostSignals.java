@@ -65,7 +65,23 @@ public final class HostSignals {
             }
         }
         if (HostQuitSignal.supported()) {
-            HostQuitSignal.start(HostSignals::deliver);
+            try {
+                // SIGQUIT arrives as SIGSTKFLT (see HostQuitSignal)
+                sun.misc.Signal.handle(new sun.misc.Signal("STKFLT"), sig -> deliver(SignalNames.SIGQUIT));
+                HostQuitSignal.install();
+            } catch (IllegalArgumentException taken) {
+                // a JVM that keeps SIGSTKFLT: SIGQUIT stays the JVM's
+            }
+        }
+    }
+
+    /**
+     * Links the host call that taking SIGQUIT over needs (see {@link #forwardTo}), for a start-up
+     * thread to do while the program loads: the FFM linker spins classes for a new call shape.
+     */
+    public static void linkAhead() {
+        if (HostQuitSignal.supported()) {
+            RawSyscall.link();
         }
     }
 

@@ -11,11 +11,9 @@ import java.lang.invoke.MethodHandle;
  * errno on failure.
  */
 final class RawSyscall {
-    static final long READ = 0;
     static final long MMAP = 9;
     static final long MPROTECT = 10;
     static final long RT_SIGACTION = 13;
-    static final long PIPE2 = 293;
 
     private static final MethodHandle SYSCALL = Linker.nativeLinker().downcallHandle(
             Linker.nativeLinker().defaultLookup().find("syscall").orElseThrow(),
@@ -25,6 +23,9 @@ final class RawSyscall {
             Linker.Option.firstVariadicArg(1));
 
     private RawSyscall() {}
+
+    /** Does nothing, but the first call links the handle (the class initialiser). */
+    static void link() {}
 
     static long call(long nr, long a0, long a1, long a2, long a3, long a4, long a5) {
         try {
