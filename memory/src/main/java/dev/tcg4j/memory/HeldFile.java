@@ -13,15 +13,11 @@ import java.lang.invoke.VarHandle;
 /**
  * A host descriptor of a file the guest mapped, duplicated so that it outlives the guest's own fd
  * (programs close the fd right after mmap): a fork maps the same file from it. Closed when the last
- * mapping made from it goes. Its host calls are linked on first use, not at start-up, which most
- * runs never need.
+ * mapping made from it goes. Its own host calls (dup and msync) are linked on first use, not at
+ * start-up, which most runs never need.
  */
 final class HeldFile {
     private static final int F_DUPFD_CLOEXEC = 1030;
-    private static final int PROT_READ_WRITE = 3;
-    private static final int MAP_SHARED = 0x01;
-    private static final int MAP_PRIVATE = 0x02;
-    private static final int MAP_FIXED = 0x10;
 
     private final int fd;
     private int users;
@@ -40,20 +36,9 @@ final class HeldFile {
         }
     }
 
-    /**
-     * Maps {@code len} bytes of the file from {@code fileOffset} over {@code [offset, offset+len)}
-     * of the window. Read-write, as every page of the window is on the host (the guest's protection
-     * is the page table's), so a shared mapping needs a descriptor open for writing.
-     */
+    /** Maps the file over part of the window: {@link NativeReservation#mapFd}. */
     boolean map(MemorySegment window, long offset, long len, long fileOffset, boolean shared) {
-        long at = window.address() + offset;
-        try {
-            MemorySegment got = (MemorySegment) Calls.MMAP.invokeExact(MemorySegment.ofAddress(at), len,
-                    PROT_READ_WRITE, (shared ? MAP_SHARED : MAP_PRIVATE) | MAP_FIXED, fd, fileOffset);
-            return got.address() == at;
-        } catch (Throwable t) {
-            return false;
-        }
+        return NativeReservation.mapFd(window, offset, len, fd, fileOffset, shared);
     }
 
     /** Host msync over {@code [hostAddress, hostAddress+len)}: 0, or -errno. */
@@ -86,19 +71,13 @@ final class HeldFile {
     }
 
     private void close() {
-        try {
-            int unused = (int) Calls.CLOSE.invokeExact(fd);
-        } catch (Throwable t) {
-            throw new IllegalStateException("close failed", t);
-        }
+        NativeReservation.close(fd);
     }
 
     /** Linked when first used. */
     private static final class Calls {
         static final MethodHandle FCNTL;
-        static final MethodHandle MMAP;
         static final MethodHandle MSYNC;
-        static final MethodHandle CLOSE;
         static final StructLayout STATE = Linker.Option.captureStateLayout();
         static final VarHandle ERRNO = STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
@@ -108,14 +87,9 @@ final class HeldFile {
             FCNTL = linker.downcallHandle(libc.find("fcntl").orElseThrow(),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
                             ValueLayout.JAVA_INT), Linker.Option.firstVariadicArg(2));
-            MMAP = linker.downcallHandle(libc.find("mmap").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
-                            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
             MSYNC = linker.downcallHandle(libc.find("msync").orElseThrow(),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
                             ValueLayout.JAVA_INT), Linker.Option.captureCallState("errno"));
-            CLOSE = linker.downcallHandle(libc.find("close").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
         }
     }
 }

@@ -14,6 +14,7 @@ import java.lang.invoke.MethodHandle;
 final class NativeReservation {
     private static final int PROT_READ_WRITE = 3;
     private static final int MAP_PRIVATE_ANON_NORESERVE = 0x02 | 0x20 | 0x4000;
+    private static final int MAP_SHARED = 0x01;
     private static final int MAP_PRIVATE = 0x02;
     private static final int MAP_FIXED = 0x10;
     private static final int MADV_DONTNEED = 4;
@@ -103,14 +104,37 @@ final class NativeReservation {
                 return false;
             }
             try {
-                MemorySegment at = (MemorySegment) MMAP.invokeExact(MemorySegment.ofAddress(mem.address() + offset), len,
-                        PROT_READ_WRITE, MAP_PRIVATE | MAP_FIXED, fd, fileOffset);
-                return at.address() == mem.address() + offset;
+                return mapFd(mem, offset, len, fd, fileOffset, false);
             } finally {
-                int unused = (int) CLOSE.invokeExact(fd);
+                close(fd);
             }
         } catch (Throwable t) {
             return false;
+        }
+    }
+
+    /**
+     * Maps {@code len} bytes of the open file {@code fd} from {@code fileOffset} over
+     * {@code [offset, offset+len)} of the reservation, read-write (the guest's protection is the page
+     * table's): privately as {@link #mapFile}, or shared, where stores reach the file and every other
+     * shared mapping of it, which needs {@code fd} open for writing. Returns false when the host refuses.
+     */
+    static boolean mapFd(MemorySegment mem, long offset, long len, int fd, long fileOffset, boolean shared) {
+        long at = mem.address() + offset;
+        try {
+            MemorySegment got = (MemorySegment) MMAP.invokeExact(MemorySegment.ofAddress(at), len, PROT_READ_WRITE,
+                    (shared ? MAP_SHARED : MAP_PRIVATE) | MAP_FIXED, fd, fileOffset);
+            return got.address() == at;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    static void close(int fd) {
+        try {
+            int unused = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            throw new IllegalStateException("close failed", t);
         }
     }
 
