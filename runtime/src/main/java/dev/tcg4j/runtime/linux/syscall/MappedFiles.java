@@ -17,6 +17,7 @@ import java.lang.foreign.ValueLayout;
 final class MappedFiles {
     private static final int O_ACCMODE = 3;
     private static final int O_RDONLY = 0;
+    private static final int O_WRONLY = 1;
     private static final int F_GETFL = 3;
     private static final int MFD_CLOEXEC = 1;
     private static final int AT_EMPTY_PATH = 0x1000;
@@ -34,16 +35,20 @@ final class MappedFiles {
     }
 
     /**
+     * The open mode of {@code hostFd} (O_RDONLY, O_WRONLY or O_RDWR), or -errno, for
+     * {@link #checkAccess} and {@link #map}.
+     */
+    long accessMode(int hostFd) {
+        long flags = libc.fcntl(hostFd, F_GETFL, 0);
+        return flags < 0 ? flags : flags & O_ACCMODE;
+    }
+
+    /**
      * Linux's check before a file mapping: MAP_SHARED with PROT_WRITE needs an fd open for writing,
      * any mapping one open for reading. Returns 0 or -EACCES.
      */
-    long checkAccess(int hostFd, boolean shared, int prot) {
-        long flags = libc.fcntl(hostFd, F_GETFL, 0);
-        if (flags < 0) {
-            return flags;
-        }
-        int mode = (int) flags & O_ACCMODE;
-        boolean readable = mode != 1; // O_WRONLY
+    static long checkAccess(long mode, boolean shared, int prot) {
+        boolean readable = mode != O_WRONLY;
         boolean writable = mode != O_RDONLY;
         if (!readable || (shared && (prot & MemorySyscalls.PROT_WRITE) != 0 && !writable)) {
             return -Errno.EACCES;
@@ -55,10 +60,10 @@ final class MappedFiles {
      * Maps the part of {@code [at, at+size)} that a regular file covers from {@code off} on; the
      * pages past its end stay zero (Linux would raise SIGBUS there, which on the host would hit the
      * JVM). Returns false when the caller must copy the bytes instead: not a regular file, or guest
-     * memory that cannot map files. A read-only fd's shared mapping is mapped privately, which reads
-     * the same bytes, since no store can reach it.
+     * memory that cannot map files. A read-only fd's ({@code mode}) shared mapping is mapped
+     * privately, which reads the same bytes, since no store can reach it.
      */
-    boolean map(long at, long size, int hostFd, long off, boolean shared) {
+    boolean map(long at, long size, int hostFd, long mode, long off, boolean shared) {
         long fileSize = regularFileSize(hostFd);
         if (fileSize < 0) {
             return false;
@@ -67,8 +72,7 @@ final class MappedFiles {
         if (covered == 0) {
             return true;
         }
-        boolean writable = (libc.fcntl(hostFd, F_GETFL, 0) & O_ACCMODE) != O_RDONLY;
-        return memory.mapOpenFile(at, covered, hostFd, off, shared && writable);
+        return memory.mapOpenFile(at, covered, hostFd, off, shared && mode != O_RDONLY);
     }
 
     /** MAP_SHARED|MAP_ANONYMOUS: the pages become a fresh memfd's; false leaves them private. */

@@ -60,12 +60,14 @@ final class MemorySyscalls {
         }
         boolean anonymous = (flags & MAP_ANONYMOUS) != 0;
         int hostFd = -1;
+        long mode = 0;
         if (!anonymous) {
             hostFd = ctx.fds().host((int) fd);
             if (hostFd < 0) {
                 return -Errno.EBADF;
             }
-            long denied = files.checkAccess(hostFd, type == MAP_SHARED, (int) prot);
+            mode = files.accessMode(hostFd);
+            long denied = mode < 0 ? mode : MappedFiles.checkAccess(mode, type == MAP_SHARED, (int) prot);
             if (denied < 0) {
                 return denied;
             }
@@ -98,7 +100,7 @@ final class MemorySyscalls {
                 files.shareAnonymous(at, size);
             }
         } else {
-            long r = files.map(at, size, hostFd, off, type == MAP_SHARED) ? 0 : fillFromFile(at, len, hostFd, off, p);
+            long r = files.map(at, size, hostFd, mode, off, type == MAP_SHARED) ? 0 : fillFromFile(at, len, hostFd, off, p);
             if (r < 0) {
                 space.unmap(at, size);
                 return r;
