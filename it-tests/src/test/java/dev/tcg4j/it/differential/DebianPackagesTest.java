@@ -144,15 +144,6 @@ class DebianPackagesTest {
     }
 
     private static RunResult compare(Invocation invocation, int expectedExit) {
-        Invocation withSysroot = invocation.withOptions("-L", SYSROOT.toString());
-        RunResult qemu = runner.runQemu(withSysroot);
-        RunResult tcg4j = runner.runTcg4j(withSysroot);
-        assertFalse(qemu.timedOut(), qemu::describe);
-        assertFalse(tcg4j.timedOut(), tcg4j::describe);
-        assertEquals(expectedExit, qemu.exitStatus(), qemu::describe);
-        assertEquals(qemu.exitStatus(), tcg4j.exitStatus(), () -> qemu.describe() + "\n" + tcg4j.describe());
-        assertEquals(qemu.stdoutText(), tcg4j.stdoutText(), tcg4j::describe);
-        assertEquals(qemu.stderrText(), tcg4j.stderrText(), tcg4j::describe);
-        return tcg4j;
+        return runner.assertRunsAsUnderQemu(invocation.withOptions("-L", SYSROOT.toString()), expectedExit);
     }
 }

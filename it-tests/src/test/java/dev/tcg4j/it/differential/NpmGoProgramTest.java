@@ -1,7 +1,6 @@
 package dev.tcg4j.it.differential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcg4j.it.harness.GuestRunner;
@@ -100,15 +99,6 @@ class NpmGoProgramTest {
     }
 
     private static RunResult compare(Invocation invocation, int expectedExit) {
-        Invocation limited = invocation.withTimeout(LIMIT);
-        RunResult qemu = runner.runQemu(limited);
-        RunResult tcg4j = runner.runTcg4j(limited);
-        assertFalse(qemu.timedOut(), qemu::describe);
-        assertFalse(tcg4j.timedOut(), tcg4j::describe);
-        assertEquals(expectedExit, qemu.exitStatus(), qemu::describe);
-        assertEquals(qemu.exitStatus(), tcg4j.exitStatus(), () -> qemu.describe() + "\n" + tcg4j.describe());
-        assertEquals(qemu.stdoutText(), tcg4j.stdoutText(), tcg4j::describe);
-        assertEquals(qemu.stderrText(), tcg4j.stderrText(), tcg4j::describe);
-        return tcg4j;
+        return runner.assertRunsAsUnderQemu(invocation.withTimeout(LIMIT), expectedExit);
     }
 }

@@ -1,5 +1,8 @@
 package dev.tcg4j.it.harness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.tcg4j.testing.guest.GuestLauncher;
 import dev.tcg4j.testing.guest.Invocation;
 import dev.tcg4j.testing.guest.RunResult;
@@ -92,6 +95,23 @@ public final class GuestRunner {
 
     public RunResult runTcg4j(Invocation invocation) {
         return launcher.run(invocation);
+    }
+
+    /**
+     * Runs {@code invocation} under qemu-riscv64 and tcg4j and checks that neither timed out, that
+     * qemu exits with {@code expectedExit}, and that tcg4j gives the same status, stdout and stderr;
+     * returns tcg4j's run.
+     */
+    public RunResult assertRunsAsUnderQemu(Invocation invocation, int expectedExit) {
+        RunResult qemu = runQemu(invocation);
+        RunResult tcg4j = runTcg4j(invocation);
+        assertFalse(qemu.timedOut(), qemu::describe);
+        assertFalse(tcg4j.timedOut(), tcg4j::describe);
+        assertEquals(expectedExit, qemu.exitStatus(), qemu::describe);
+        assertEquals(qemu.exitStatus(), tcg4j.exitStatus(), () -> qemu.describe() + "\n" + tcg4j.describe());
+        assertEquals(qemu.stdoutText(), tcg4j.stdoutText(), tcg4j::describe);
+        assertEquals(qemu.stderrText(), tcg4j.stderrText(), tcg4j::describe);
+        return tcg4j;
     }
 
     /** Runs tcg4j on the named backend ({@code -backend NAME}). */

@@ -72,23 +72,37 @@ class HostSignalTest {
             + "r = p.wait()\n"
             + "print(('signal %d' % -r) if r < 0 else ('exit %d' % r), flush=True)\n";
 
+    /** The wrapper running the emulator on sys_host_signal, once the guest is ready; close it to kill both. */
+    private record Wrapped(Process process, BufferedReader out, long emulatorPid) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            process.destroyForcibly();
+            out.close();
+        }
+    }
+
+    /** Starts the wrapper on sys_host_signal {@code mode}, leaving {@code ignored} (numbers) ignored. */
+    private static Wrapped startWrapped(String mode, String ignored) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("python3", "-c", WAIT_STATUS));
+        cmd.addAll(runner.tcg4jCommand(Invocation.of(runner.guest("sys_host_signal"), mode), "bytecode"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("IGNORE", ignored);
+        Process p = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        // the wrapper's pid line and the guest's "ready" come in either order
+        String first = out.readLine();
+        String second = out.readLine();
+        assertTrue("ready".equals(first) || "ready".equals(second), first + " / " + second);
+        return new Wrapped(p, out, Long.parseLong(("ready".equals(first) ? second : first).trim()));
+    }
+
     @ParameterizedTest(name = "SIG{0}")
     @CsvSource({"TERM, 15", "QUIT, 3"})
     void aHostSignalWithoutAHandlerKillsTheEmulatorWithThatSignal(String signal, int number) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("python3", "-c", WAIT_STATUS));
-        cmd.addAll(runner.tcg4jCommand(Invocation.of(runner.guest("sys_host_signal"), "default"), "bytecode"));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            // the wrapper's pid line and the guest's "ready" come in either order
-            String first = out.readLine();
-            String second = out.readLine();
-            assertTrue("ready".equals(first) || "ready".equals(second), first + " / " + second);
-            long pid = Long.parseLong(("ready".equals(first) ? second : first).trim());
-            kill(signal, pid);
-            assertEquals("signal " + number, out.readLine());
-            assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
-        } finally {
-            p.destroyForcibly();
+        try (Wrapped w = startWrapped("default", "")) {
+            kill(signal, w.emulatorPid());
+            assertEquals("signal " + number, w.out().readLine());
+            assertTrue(w.process().waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
         }
     }
 
@@ -98,24 +112,13 @@ class HostSignalTest {
      */
     @Test
     void aSignalTheEmulatorStartedWithIgnoredStaysIgnoredByTheGuest() throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("python3", "-c", WAIT_STATUS));
-        cmd.addAll(runner.tcg4jCommand(Invocation.of(runner.guest("sys_host_signal"), "default"), "bytecode"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("IGNORE", "15");
-        Process p = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String first = out.readLine();
-            String second = out.readLine();
-            assertTrue("ready".equals(first) || "ready".equals(second), first + " / " + second);
-            long pid = Long.parseLong(("ready".equals(first) ? second : first).trim());
-            kill("TERM", pid);
+        try (Wrapped w = startWrapped("default", "15")) {
+            kill("TERM", w.emulatorPid());
             Thread.sleep(1000); // a SIGTERM that killed would have done so by now
-            p.getOutputStream().close();
-            assertEquals("stdin closed", out.readLine());
-            assertEquals("exit 1", out.readLine());
-            assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
-        } finally {
-            p.destroyForcibly();
+            w.process().getOutputStream().close();
+            assertEquals("stdin closed", w.out().readLine());
+            assertEquals("exit 1", w.out().readLine());
+            assertTrue(w.process().waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
         }
     }
 
@@ -126,23 +129,14 @@ class HostSignalTest {
      */
     @Test
     void hostSigintReachesTheFirstProcesssGroupAndTheEmulatorOutlivesNoChild() throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("python3", "-c", WAIT_STATUS));
-        cmd.addAll(runner.tcg4jCommand(Invocation.of(runner.guest("sys_host_signal"), "group"), "bytecode"));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String first = out.readLine();
-            String second = out.readLine();
-            assertTrue("ready".equals(first) || "ready".equals(second), first + " / " + second);
-            long pid = Long.parseLong(("ready".equals(first) ? second : first).trim());
-            kill("INT", pid);
+        try (Wrapped w = startWrapped("group", "")) {
+            kill("INT", w.emulatorPid());
             List<String> rest = new ArrayList<>();
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
+            for (String line = w.out().readLine(); line != null; line = w.out().readLine()) {
                 rest.add(line);
             }
             assertEquals(List.of("child handled SIGINT", "signal 2"), rest);
-            assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
-        } finally {
-            p.destroyForcibly();
+            assertTrue(w.process().waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
         }
     }
 }
