@@ -54,12 +54,12 @@ public final class HostSignals {
         installed = true;
         for (String name : FORWARDED) {
             try {
-                int number = new sun.misc.Signal(name).getNumber();
-                if ((ignoredAtStart & Signals.bit(number)) != 0) {
-                    RawSyscall.resetToDefault(number);
-                }
                 // named in full here, not imported: javadoc warns of every import of sun.misc, but skips bodies
-                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> deliver(sig.getNumber()));
+                sun.misc.Signal signal = new sun.misc.Signal(name);
+                if ((ignoredAtStart & Signals.bit(signal.getNumber())) != 0) {
+                    RawSyscall.resetToDefault(signal.getNumber());
+                }
+                sun.misc.Signal.handle(signal, sig -> deliver(sig.getNumber()));
             } catch (IllegalArgumentException taken) {
                 // a signal the JVM keeps (or the host lacks): it stays the JVM's
             }
