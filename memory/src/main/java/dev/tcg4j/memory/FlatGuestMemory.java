@@ -274,7 +274,7 @@ public final class FlatGuestMemory implements GuestMemory {
     @Override
     public boolean mapFile(long addr, long len, Path file, long offset) {
         checkRange(addr, len);
-        if (((addr | len | offset) & PAGE_OFFSET_MASK) != 0 || len == 0 || observedBit != 0) {
+        if (((addr | len | offset) & PAGE_OFFSET_MASK) != 0 || len == 0) {
             return false;
         }
         invalidateCodeIn(addr, len);
@@ -290,7 +290,7 @@ public final class FlatGuestMemory implements GuestMemory {
     @Override
     public boolean mapOpenFile(long addr, long len, int hostFd, long offset, boolean shared) {
         checkRange(addr, len);
-        if (((addr | len | offset) & PAGE_OFFSET_MASK) != 0 || len == 0 || observedBit != 0) {
+        if (((addr | len | offset) & PAGE_OFFSET_MASK) != 0 || len == 0) {
             return false;
         }
         HeldFile held = HeldFile.duplicate(hostFd);

@@ -231,6 +231,6 @@ public final class GuestCatalog {
      */
     public static boolean threaded(GuestCase c) {
         return c.program().startsWith("threads") || c.program().startsWith("go_") || c.program().startsWith("sys_")
-                || c.program().startsWith("process");
+                || c.program().startsWith("process") || c.program().equals("mmap_shared");
     }
 }
