@@ -1,7 +1,9 @@
 /* getrusage, times, sched affinity, prctl, membarrier, riscv_flush_icache on rewritten code,
- * getrandom, sysinfo, uname. */
+ * getrandom, sysinfo, uname; close_range; the errno of a clone, mmap and mprotect that make no sense. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -76,5 +78,23 @@ int main(void) {
     struct utsname u;
     uname(&u);
     printf("uname %s %s\n", u.sysname, u.machine);
+
+    int a = dup(1), b = dup(1), c = dup(1);
+    printf("close_range cloexec %ld", syscall(436, a, b, 4));
+    printf(", flags %d %d %d\n", fcntl(a, F_GETFD), fcntl(b, F_GETFD), fcntl(c, F_GETFD));
+    printf("close_range %ld, then open %d %d %d\n", syscall(436, b, ~0u, 0), fcntl(a, F_GETFD) >= 0,
+           fcntl(b, F_GETFD) >= 0, fcntl(c, F_GETFD) >= 0);
+    errno = 0;
+    printf("close_range first > last %ld errno %d\n", syscall(436, 9, 3, 0), errno);
+    errno = 0;
+    printf("close_range bad flags %ld errno %d\n", syscall(436, 3, 9, 0x80), errno);
+    errno = 0;
+    printf("clone CLONE_SIGHAND without CLONE_VM %ld errno %d\n", syscall(SYS_clone, CLONE_SIGHAND | SIGCHLD, 0, 0, 0, 0),
+           errno);
+    errno = 0;
+    void *bad = mmap(NULL, 4096, 0x100 | PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    printf("mmap unknown prot %d errno %d\n", bad == MAP_FAILED, errno);
+    errno = 0;
+    printf("mprotect unknown prot %d errno %d\n", mprotect(code, 4096, 0x100 | PROT_READ), errno);
     return 0;
 }

@@ -221,7 +221,9 @@ public final class GuestCatalog {
                         "copy_file_range 5 in 7 out 5: 23456", "splice 6 offset 6: 012345")
                         .withArgs(GuestCase.SCRATCH_DIR),
                 GuestCase.of("sys_misc", 0, "PR_GET_NAME 0 tcg4j-worker-na", "rewritten code returns 11 then 22",
-                        "sched_setaffinity empty -1 errno 22", "uname Linux riscv64"));
+                        "sched_setaffinity empty -1 errno 22", "uname Linux riscv64",
+                        "close_range cloexec 0, flags 1 1 0", "close_range 0, then open 1 0 0",
+                        "clone CLONE_SIGHAND without CLONE_VM -1 errno 22", "mmap unknown prot 1 errno 22"));
     }
 
     /**

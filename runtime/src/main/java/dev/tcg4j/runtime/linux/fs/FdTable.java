@@ -91,6 +91,20 @@ public final class FdTable {
         return closeHost(h);
     }
 
+    /** The open guest fds in {@code [first, last]}, lowest first. */
+    public synchronized int[] openIn(int first, int last) {
+        return guestToHost.subMap(first, true, last, true).keySet().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Marks {@code guestFd} close-on-exec; the mark lives on its host fd, as F_SETFD's. */
+    public synchronized void setCloseOnExec(int guestFd) {
+        Integer h = guestToHost.get(guestFd);
+        long flags = h == null ? -1 : libc.fcntl(h, F_GETFD, 0);
+        if (flags >= 0) {
+            libc.fcntl(h, F_SETFD, flags | FD_CLOEXEC);
+        }
+    }
+
     /**
      * Whether I/O on {@code hostFd} never waits (a regular file, a directory), so that a read or a
      * write needs no interruptible wait for readiness first; asked of the host once per fd.
@@ -141,6 +155,7 @@ public final class FdTable {
 
     private static final int F_DUPFD = 0;
     private static final int F_GETFD = 1;
+    private static final int F_SETFD = 2;
     private static final int F_DUPFD_CLOEXEC = 1030;
     private static final int FD_CLOEXEC = 1;
 

@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * pending, which keeps poll, select and epoll on it working.
  */
 final class EventSyscalls {
+    private static final long CLOSE_RANGE_UNSHARE = 2;
+    private static final long CLOSE_RANGE_CLOEXEC = 4;
     private static final int SIGSET_SIZE = 8;
     private static final int EPOLL_CTL_ADD = 1;
     private static final int EPOLL_CTL_DEL = 2;
@@ -114,6 +116,30 @@ final class EventSyscalls {
             signalfdMasks.remove(h);
         }
         return files.close(fd);
+    }
+
+    /**
+     * close_range(first, last, flags), with unsigned bounds. CLOSE_RANGE_UNSHARE is taken as done:
+     * a process's threads share one table here, which is right for its one caller in practice, the
+     * single-threaded child of a posix_spawn or a fork.
+     */
+    long closeRange(long first, long last, long flags) {
+        long lo = first & 0xffffffffL;
+        long hi = last & 0xffffffffL;
+        if ((flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)) != 0 || lo > hi) {
+            return -Errno.EINVAL;
+        }
+        if (lo >= FdTable.MAX_FDS) {
+            return 0;
+        }
+        for (int fd : fds.openIn((int) lo, (int) Math.min(hi, FdTable.MAX_FDS - 1))) {
+            if ((flags & CLOSE_RANGE_CLOEXEC) != 0) {
+                fds.setCloseOnExec(fd);
+            } else {
+                close(fd);
+            }
+        }
+        return 0;
     }
 
     // ---------------------------------------------------------------- ppoll, pselect6

@@ -38,6 +38,12 @@ final class MemorySyscalls {
     }
 
     /** RISC-V has no write-only pages: Linux gives PROT_WRITE mappings read access too. */
+    /**
+     * The protection bits a mapping may ask for: others are EINVAL, as qemu-riscv64 answers (Linux
+     * would ignore unknown bits in mmap, and take PROT_GROWSDOWN in mprotect).
+     */
+    private static final long VALID_PROT = PROT_READ | PROT_WRITE | PROT_EXEC;
+
     private static int guestProt(long prot) {
         int p = (int) prot & (PROT_READ | PROT_WRITE | PROT_EXEC);
         if ((p & PROT_WRITE) != 0) {
@@ -47,7 +53,7 @@ final class MemorySyscalls {
     }
 
     long mmap(long addr, long len, long prot, long flags, long fd, long off) {
-        if (len == 0 || (off & PAGE_MASK) != 0) {
+        if (len == 0 || (off & PAGE_MASK) != 0 || (prot & ~VALID_PROT) != 0) {
             return -Errno.EINVAL;
         }
         long size = GuestMemory.pageCeil(len);
@@ -141,7 +147,7 @@ final class MemorySyscalls {
     }
 
     long mprotect(long addr, long len, long prot) {
-        if ((addr & PAGE_MASK) != 0) {
+        if ((addr & PAGE_MASK) != 0 || (prot & ~VALID_PROT) != 0) {
             return -Errno.EINVAL;
         }
         if (len == 0) {

@@ -20,7 +20,6 @@ import java.util.List;
  * {@link ProcessTable}; making one or a new image is the table's launcher's work.
  */
 final class ProcessTreeSyscalls {
-    static final long CLONE_THREAD = 0x10000;
     private static final long CLONE_VFORK = 0x4000;
     private static final int WNOHANG = 1;
     private static final int WUNTRACED = 2;
@@ -53,24 +52,24 @@ final class ProcessTreeSyscalls {
         this.uid = ctx.libc().getuid();
     }
 
-    /** clone's flags ask for a thread of this process rather than a new process. */
-    static boolean isThread(long flags) {
-        return (flags & CLONE_THREAD) != 0;
-    }
-
     private LinuxProcess self() {
         GuestProcess p = table.get(ctx.pid());
         return p == null ? null : p.image();
     }
 
-    /** clone without CLONE_THREAD: a new process (fork, vfork, posix_spawn's clone). */
-    long fork(CpuState cpu, GuestThread self, long flags, long newsp, long ptid, long tls, long ctid) {
+    /** clone or clone3 without CLONE_THREAD: a new process (fork, vfork, posix_spawn's clone). */
+    long fork(CpuState cpu, GuestThread self, CloneRequest request) {
+        if (request.error() != 0) {
+            return request.error();
+        }
         ProcessTable.Launcher launcher = table.launcher();
         LinuxProcess me = self();
         if (launcher == null || me == null) {
             return -Errno.ENOSYS;
         }
-        long pid = launcher.fork(me, cpu, self, new ProcessTable.CloneArgs(flags, newsp, ptid, tls, ctid));
+        long flags = request.flags();
+        long pid = launcher.fork(me, cpu, self, new ProcessTable.CloneArgs(flags, request.stackTop(),
+                request.parentTid(), request.tls(), request.childTid()));
         if (pid > 0 && (flags & CLONE_VFORK) != 0) {
             GuestProcess child = table.get((int) pid);
             if (child != null) {
@@ -82,24 +81,6 @@ final class ProcessTreeSyscalls {
             }
         }
         return pid;
-    }
-
-    /** clone3 without CLONE_THREAD: the same as clone's fork, from struct clone_args. */
-    long clone3(CpuState cpu, GuestThread self, long args, long size) {
-        if (size < 64 || size > GuestMemory.PAGE_SIZE) {
-            return -Errno.EINVAL;
-        }
-        long flags = memory.ld64(args);
-        long childTid = memory.ld64(args + 16);
-        long parentTid = memory.ld64(args + 24);
-        long exitSignal = memory.ld64(args + 32);
-        long stack = memory.ld64(args + 40);
-        long stackSize = memory.ld64(args + 48);
-        long tls = memory.ld64(args + 56);
-        if ((flags & 0xff) != 0 || (exitSignal & ~0xffL) != 0 || (stack == 0) != (stackSize == 0)) {
-            return -Errno.EINVAL;
-        }
-        return fork(cpu, self, flags | exitSignal, stack == 0 ? 0 : stack + stackSize, parentTid, tls, childTid);
     }
 
     long execve(CpuState cpu, GuestThread self, long path, long argv, long envp) {

@@ -151,7 +151,6 @@ final class StraceOtherCalls {
         add(284, "mlock2", D);
         add(424, "pidfd_send_signal", D);
         add(434, "pidfd_open", "%s(%d,%u)");
-        add(436, "close_range", "%s(%u,%u,%u)");
         add(438, "pidfd_getfd", "%s(%d,%d,%u)");
     }
 

@@ -152,6 +152,7 @@ public enum Syscall {
     COPY_FILE_RANGE(285, "%s(%d,%p,%d,%p,%lu,%u)"),
     STATX(291, StraceSpec.PRINTER),
     CLONE3(435, StraceSpec.UNKNOWN),
+    CLOSE_RANGE(436, "%s(%u,%u,%u)"),
     FACCESSAT2(439, StraceSpec.PRINTER),
     EPOLL_PWAIT2(441, StraceSpec.UNKNOWN);
 

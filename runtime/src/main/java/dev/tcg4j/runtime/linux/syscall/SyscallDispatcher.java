@@ -147,6 +147,10 @@ public final class SyscallDispatcher {
         return -Errno.ENOSYS;
     }
 
+    private long clone(CpuState cpu, GuestThread self, CloneRequest request) {
+        return request.thread() ? threads.clone(cpu, self, request) : tree.fork(cpu, self, request);
+    }
+
     private long run(CpuState cpu, GuestThread self, Syscall call, long a0, long a1, long a2, long a3, long a4, long a5) {
         return switch (call) {
             case READ -> events.read(self, a0, a1, a2);
@@ -157,6 +161,7 @@ public final class SyscallDispatcher {
             case PWRITE64 -> files.pwrite(a0, a1, a2, a3);
             case OPENAT -> files.openat(a0, a1, a2, a3);
             case CLOSE -> events.close(a0);
+            case CLOSE_RANGE -> events.closeRange(a0, a1, a2);
             case LSEEK -> files.lseek(a0, a1, a2);
             case FSTAT -> files.fstat(a0, a1);
             case NEWFSTATAT -> files.newfstatat(a0, a1, a2, a3);
@@ -242,10 +247,8 @@ public final class SyscallDispatcher {
 
             case EXIT -> threads.exit(a0);
             case EXIT_GROUP -> proc.exitGroup(a0);
-            case CLONE -> ProcessTreeSyscalls.isThread(a0) ? threads.clone(cpu, self, a0, a1, a2, a3, a4)
-                    : tree.fork(cpu, self, a0, a1, a2, a3, a4);
-            case CLONE3 -> ProcessTreeSyscalls.isThread(ctx.memory().ld64(a0)) ? threads.clone3(cpu, self, a0, a1)
-                    : tree.clone3(cpu, self, a0, a1);
+            case CLONE -> clone(cpu, self, CloneRequest.ofClone(a0, a1, a2, a3, a4));
+            case CLONE3 -> clone(cpu, self, CloneRequest.ofClone3(ctx.memory(), a0, a1));
             case EXECVE -> tree.execve(cpu, self, a0, a1, a2);
             case EXECVEAT -> tree.execveat(cpu, self, a0, a1, a2, a3, a4);
             case WAIT4 -> tree.wait4(a0, a1, a2, a3);

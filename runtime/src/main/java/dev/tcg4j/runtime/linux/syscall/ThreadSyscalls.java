@@ -34,8 +34,6 @@ final class ThreadSyscalls {
     static final long CLONE_PARENT_SETTID = 0x100000;
     static final long CLONE_CHILD_CLEARTID = 0x200000;
     static final long CLONE_CHILD_SETTID = 0x1000000;
-    /** clone3's struct clone_args as first published (flags .. tls). */
-    private static final int CLONE_ARGS_SIZE_VER0 = 64;
     private static final int ROBUST_LIST_HEAD_SIZE = 24;
     /** The kernel's ROBUST_LIST_LIMIT: a cyclic list stops being walked here. */
     private static final int ROBUST_LIST_LIMIT = 2048;
@@ -72,43 +70,16 @@ final class ThreadSyscalls {
         this.tpSlot = ctx.abi().threadPointerSlot();
     }
 
-    /** clone(flags, newsp, parent_tid, tls, child_tid), the generic (not CLONE_BACKWARDS) order. */
-    long clone(CpuState cpu, GuestThread self, long flags, long newsp, long ptid, long tls, long ctid) {
-        return start(cpu, self, flags, newsp, ptid, tls, ctid);
-    }
-
-    /** clone3(struct clone_args *, size): the same, with the stack given as base and size. */
-    long clone3(CpuState cpu, GuestThread self, long args, long size) {
-        if (size < CLONE_ARGS_SIZE_VER0 || size > GuestMemory.PAGE_SIZE) {
-            return -Errno.EINVAL;
+    /** clone or clone3 with CLONE_THREAD: a new thread of this process, on a vCPU of its own. */
+    long clone(CpuState parent, GuestThread self, CloneRequest request) {
+        if (request.error() != 0) {
+            return request.error();
         }
-        long flags = memory.ld64(args);
-        long childTid = memory.ld64(args + 16);
-        long parentTid = memory.ld64(args + 24);
-        long exitSignal = memory.ld64(args + 32);
-        long stack = memory.ld64(args + 40);
-        long stackSize = memory.ld64(args + 48);
-        long tls = memory.ld64(args + 56);
-        for (long off = CLONE_ARGS_SIZE_VER0; off + 8 <= size; off += 8) {
-            if (memory.ld64(args + off) != 0) {
-                return -Errno.E2BIG; // set_tid, cgroup: not supported here
-            }
-        }
-        if ((flags & 0xff) != 0 || (exitSignal & ~0xffL) != 0) {
-            return -Errno.EINVAL; // clone3 takes the exit signal in its own field
-        }
-        if ((stack == 0) != (stackSize == 0)) {
-            return -Errno.EINVAL;
-        }
-        long sp = stack == 0 ? 0 : stack + stackSize;
-        return start(cpu, self, flags | exitSignal, sp, parentTid, tls, childTid);
-    }
-
-    private long start(CpuState parent, GuestThread self, long flags, long newsp, long ptid, long tls, long ctid) {
-        if ((flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0
-                || (flags & CLONE_THREAD) != 0 && (flags & CLONE_SIGHAND) == 0) {
-            return -Errno.EINVAL;
-        }
+        long flags = request.flags();
+        long newsp = request.stackTop();
+        long ptid = request.parentTid();
+        long tls = request.tls();
+        long ctid = request.childTid();
         boolean thread = (flags & (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)) == (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)
                 && (flags & (CLONE_VFORK | CLONE_PIDFD)) == 0;
         VcpuStarter starter = threads.starter();
