@@ -125,21 +125,9 @@ public final class FdTable {
         return never;
     }
 
-    private static final int STATX_TYPE = 1;
-    private static final int AT_EMPTY_PATH = 0x1000;
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFDIR = 0040000;
-
     private boolean isFileOrDirectory(int hostFd) {
-        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
-            java.lang.foreign.MemorySegment stx = arena.allocate(256, 8);
-            if (libc.statx(hostFd, arena.allocateFrom(""), AT_EMPTY_PATH, STATX_TYPE, stx) < 0) {
-                return false;
-            }
-            int type = stx.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 0x1c) & S_IFMT; // stx_mode
-            return type == S_IFREG || type == S_IFDIR;
-        }
+        HostFileKind kind = HostFileKind.of(libc, hostFd);
+        return kind != null && (kind.regularFile() || kind.directory());
     }
 
     private long closeHost(int hostFd) {

@@ -2,11 +2,10 @@ package dev.tcg4j.runtime.linux.syscall;
 
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.runtime.linux.Errno;
+import dev.tcg4j.runtime.linux.fs.HostFileKind;
 import dev.tcg4j.runtime.linux.host.HostCalls;
 import dev.tcg4j.runtime.linux.host.Libc;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * The host side of mmap's file and shared mappings: a regular file's pages are mapped from the host
@@ -20,11 +19,6 @@ final class MappedFiles {
     private static final int O_WRONLY = 1;
     private static final int F_GETFL = 3;
     private static final int MFD_CLOEXEC = 1;
-    private static final int AT_EMPTY_PATH = 0x1000;
-    private static final int STATX_TYPE = 1;
-    private static final int STATX_SIZE = 0x200;
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFREG = 0100000;
 
     private final GuestMemory memory;
     private final Libc libc;
@@ -92,13 +86,7 @@ final class MappedFiles {
     }
 
     private long regularFileSize(int hostFd) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment stx = arena.allocate(256, 8);
-            if (libc.statx(hostFd, arena.allocateFrom(""), AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, stx) < 0) {
-                return -1;
-            }
-            int type = stx.get(ValueLayout.JAVA_SHORT, 0x1c) & S_IFMT; // stx_mode
-            return type == S_IFREG ? stx.get(ValueLayout.JAVA_LONG, 0x28) : -1; // stx_size
-        }
+        HostFileKind kind = HostFileKind.of(libc, hostFd);
+        return kind != null && kind.regularFile() ? kind.size() : -1;
     }
 }

@@ -1,0 +1,44 @@
+package dev.tcg4j.runtime.linux.fs;
+
+import dev.tcg4j.runtime.linux.host.Libc;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * What kind of file a host fd stands for, and its size: what the runtime decides by (whether I/O
+ * can wait, whether mmap can map the file) rather than what the guest is shown.
+ *
+ * @param type the {@code S_IFMT} bits of its mode
+ */
+public record HostFileKind(int type, long size) {
+    private static final int AT_EMPTY_PATH = 0x1000;
+    private static final int STATX_TYPE = 1;
+    private static final int STATX_SIZE = 0x200;
+    private static final int STATX_BUFFER = 256;
+    private static final int STX_MODE = 0x1c;
+    private static final int STX_SIZE = 0x28;
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFDIR = 0040000;
+
+    /** The fd's kind, or null when the host cannot say (a closed fd). */
+    public static HostFileKind of(Libc libc, int hostFd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment stx = arena.allocate(STATX_BUFFER, 8);
+            if (libc.statx(hostFd, arena.allocateFrom(""), AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, stx) < 0) {
+                return null;
+            }
+            return new HostFileKind(stx.get(ValueLayout.JAVA_SHORT, STX_MODE) & S_IFMT,
+                    stx.get(ValueLayout.JAVA_LONG, STX_SIZE));
+        }
+    }
+
+    public boolean regularFile() {
+        return type == S_IFREG;
+    }
+
+    public boolean directory() {
+        return type == S_IFDIR;
+    }
+}
