@@ -11,6 +11,11 @@
 static volatile sig_atomic_t sigchld_seen;
 
 static void on_sigchld(int sig) { (void) sig; sigchld_seen++; }
+static volatile int chld_code, chld_status, chld_pid;
+static void on_sigchld_info(int sig, siginfo_t *info, void *uc) {
+    (void) sig, (void) uc;
+    chld_code = info->si_code, chld_status = info->si_status, chld_pid = info->si_pid;
+}
 
 static void exit_statuses(void) {
     pid_t me = getpid();
@@ -143,6 +148,24 @@ static void sigchld(void) {
         }
     }
     printf("SIGCHLD delivered: %d\n", sigchld_seen >= 1);
+    sa.sa_sigaction = on_sigchld_info;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGCHLD, &sa, NULL);
+    for (int i = 0; i < 2; i++) {
+        pid_t c = fork();
+        if (c == 0) {
+            if (i == 1) {
+                raise(SIGKILL);
+            }
+            _exit(23);
+        }
+        int st;
+        while (waitpid(c, &st, 0) < 0 && errno == EINTR) {
+        }
+        printf("SIGCHLD siginfo: code %s, status %d, pid matches %d\n",
+               chld_code == CLD_EXITED ? "CLD_EXITED" : chld_code == CLD_KILLED ? "CLD_KILLED" : "other", chld_status,
+               chld_pid == c);
+    }
     signal(SIGCHLD, SIG_DFL);
 }
 

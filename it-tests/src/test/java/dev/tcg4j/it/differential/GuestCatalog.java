@@ -177,6 +177,8 @@ public final class GuestCatalog {
                         "copy: parent sees 1 and \"parent\", child exit 25\n", "pipe: THROUGH THE PIPE AND BACK\n",
                         "no children: waitpid -1 errno ECHILD 1\n", "running child: WNOHANG gives 0\n",
                         "waitid WNOWAIT: 0, code exited 1, status 42, pid matches 1\n", "SIGCHLD delivered: 1\n",
+                        "SIGCHLD siginfo: code CLD_EXITED, status 23, pid matches 1\n",
+                        "SIGCHLD siginfo: code CLD_KILLED, status 9, pid matches 1\n",
                         "group: kill(-pgid) ended 3 of 3 by SIGTERM\n", "orphan: middle child exit 7\n"),
                 // cwd and umask per process, shared by its threads: process_fs.c, in the scratch directory
                 GuestCase.of("process_fs", 0, "child moved to a, /proc/self/cwd a, umask 077\n",

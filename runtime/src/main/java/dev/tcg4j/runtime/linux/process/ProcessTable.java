@@ -104,13 +104,24 @@ public final class ProcessTable {
      * parent ignores SIGCHLD), its children go to init, and its parent gets its exit signal.
      */
     public void exited(int pid, int waitStatus, int uid) {
-        LinuxProcess parentImage;
         GuestProcess p;
+        LinuxProcess parentImage;
         synchronized (this) {
             p = byPid.get(pid);
             if (p == null) {
                 return;
             }
+            GuestProcess parent = byPid.get(p.ppid);
+            parentImage = parent == null ? null : parent.image;
+        }
+        // as do_notify_parent: the signal is queued before a wait can find the zombie, so that a
+        // parent's wait returns with its handler already run
+        if (parentImage != null && p.exitSignal != 0) {
+            boolean killed = (waitStatus & 0x7f) != 0;
+            parentImage.signals().post(SigInfo.child(p.exitSignal, killed ? CLD_KILLED : CLD_EXITED, pid, uid,
+                    killed ? waitStatus & 0x7f : waitStatus >> 8 & 0xff));
+        }
+        synchronized (this) {
             p.zombie = true;
             p.waitStatus = waitStatus;
             p.image = null;
@@ -120,17 +131,13 @@ public final class ProcessTable {
                 }
             }
             GuestProcess parent = byPid.get(p.ppid);
-            parentImage = parent == null ? null : parent.image;
-            if (parent == null || parentImage != null && parentImage.signals().action(SignalNames.SIGCHLD).isIgnore()) {
+            LinuxProcess image = parent == null ? null : parent.image;
+            if (parent == null || image != null && image.signals().action(SignalNames.SIGCHLD).isIgnore()) {
                 byPid.remove(pid); // nobody to wait for it (POSIX: SIGCHLD ignored means no zombies)
             }
             notifyAll();
         }
         p.releaseVfork();
-        if (parentImage != null && p.exitSignal != 0) {
-            int code = (waitStatus & 0x7f) != 0 ? CLD_KILLED : CLD_EXITED;
-            parentImage.signals().post(SigInfo.sent(p.exitSignal, code, pid, uid));
-        }
     }
 
     /** {@code pid} has stopped by {@code sig}: a WUNTRACED wait reports it, the parent gets SIGCHLD. */
@@ -158,7 +165,8 @@ public final class ProcessTable {
         }
         // as do_notify_parent_cldstop: SIGCHLD whatever the exit signal, unless SA_NOCLDSTOP
         if (parentImage != null && (parentImage.signals().action(SignalNames.SIGCHLD).flags() & SA_NOCLDSTOP) == 0) {
-            parentImage.signals().post(SigInfo.sent(SignalNames.SIGCHLD, code, pid, uid));
+            parentImage.signals().post(SigInfo.child(SignalNames.SIGCHLD, code, pid, uid,
+                    code == CLD_STOPPED ? status >> 8 & 0xff : SignalNames.SIGCONT));
         }
     }
 

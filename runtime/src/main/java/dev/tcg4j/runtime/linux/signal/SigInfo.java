@@ -4,7 +4,9 @@ package dev.tcg4j.runtime.linux.signal;
  * The parts of a {@code siginfo_t} the emulator produces: the signal, its code, and either the
  * sender (kill, tgkill) or the faulting address (SIGSEGV, SIGBUS, SIGILL, SIGTRAP). A POSIX timer's
  * signal (SI_TIMER) carries the timer id in {@code pid}, the overrun in {@code uid} and its
- * {@code sigev_value} in {@code addr}, where the union of {@code siginfo_t} puts them.
+ * {@code sigev_value} in {@code addr}, where the union of {@code siginfo_t} puts them; a child's
+ * signal (CLD_*) carries its si_status in {@code addr} the same way. Children's CPU times are not
+ * kept: their si_utime and si_stime read 0.
  */
 public record SigInfo(int signo, int code, int pid, int uid, long addr, boolean fault) {
     public static final int SI_USER = 0;
@@ -20,6 +22,11 @@ public record SigInfo(int signo, int code, int pid, int uid, long addr, boolean 
 
     public static SigInfo sent(int signo, int code, int pid, int uid) {
         return new SigInfo(signo, code, pid, uid, 0, false);
+    }
+
+    /** A child's exit, death, stop or continue: {@code status} is its exit code or the signal. */
+    public static SigInfo child(int signo, int code, int pid, int uid, int status) {
+        return new SigInfo(signo, code, pid, uid, status, false);
     }
 
     public static SigInfo timer(int signo, int timerId, int overrun, long value) {

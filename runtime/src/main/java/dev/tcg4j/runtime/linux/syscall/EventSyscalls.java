@@ -544,6 +544,7 @@ final class EventSyscalls {
         } else {
             memory.st32(at + 12, info.pid());
             memory.st32(at + 16, info.uid());
+            memory.st32(at + 40, (int) info.addr()); // ssi_status of a child's signal, else 0
         }
     }
 }
