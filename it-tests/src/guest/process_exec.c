@@ -1,8 +1,11 @@
 /* execve, vfork+exec, #! scripts and execve's errors, checked against their POSIX meaning (qemu-riscv64
- * cannot execve a riscv64 program without binfmt_misc). argv[0] is this program's absolute path; the
+ * cannot execve a riscv64 program without binfmt_misc); and SIGTSTP in an orphaned process group, which
+ * qemu-riscv64 turns into a host SIGSTOP where Linux discards it. argv[0] is this program's absolute path; the
  * exit_status guest (exit 3 after its atexit handler prints) lies in the same directory. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +15,36 @@
 #include <unistd.h>
 
 static char dir[4096];
+
+/* POSIX: a stop signal from the terminal (SIGTSTP, SIGTTIN, SIGTTOU) does not stop the processes of
+ * an orphaned group, since no shell is left to continue them. The grandchild's group becomes orphaned
+ * when its parent, the group's leader, exits. */
+static void orphaned_group_tstp(void) {
+    int p[2];
+    pipe(p);
+    pid_t mid = fork();
+    if (mid == 0) {
+        setpgid(0, 0);
+        pid_t g = fork();
+        if (g == 0) {
+            while (getppid() == mid) {
+                usleep(1000);
+            }
+            raise(SIGTSTP);
+            write(p[1], "alive", 5);
+            _exit(0);
+        }
+        _exit(0);
+    }
+    close(p[1]);
+    waitpid(mid, NULL, 0);
+    struct pollfd pf = {.fd = p[0], .events = POLLIN};
+    char buf[8] = {0};
+    int ready = poll(&pf, 1, 10000);
+    int n = ready == 1 ? read(p[0], buf, sizeof buf - 1) : 0;
+    printf("orphaned group: SIGTSTP left the process running, it wrote \"%.*s\"\n", n, buf);
+    close(p[0]);
+}
 
 static int run(const char *what, int use_vfork, const char *path, char *const argv[]) {
     pid_t c = use_vfork ? vfork() : fork();
@@ -90,5 +123,6 @@ int main(int argc, char **argv) {
     chmod(plain, 0755);
     printf("no format errno ENOEXEC: %d\n", run("unknown format", 0, plain, nargv) == 100 + ENOEXEC);
     unlink(plain);
+    orphaned_group_tstp();
     return 0;
 }

@@ -71,6 +71,11 @@ public final class LinuxProcess implements GuestEvents {
             public boolean ending() {
                 return ctx.threads().ended();
             }
+
+            @Override
+            public boolean inOrphanedGroup() {
+                return processes.inOrphanedGroup(pid);
+            }
         });
     }
 

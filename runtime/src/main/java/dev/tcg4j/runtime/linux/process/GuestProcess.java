@@ -16,6 +16,8 @@ public final class GuestProcess {
     /** The signal the parent gets when this process ends (clone's low byte); 0 for none. */
     final int exitSignal;
     volatile LinuxProcess image;
+    /** Adopted by the run's first process when its parent ended (init's part under Linux). */
+    boolean reparented;
     boolean zombie;
     /** wait4's status word: (code << 8) for an exit, the signal number for a death by signal. */
     int waitStatus;

@@ -79,6 +79,30 @@ public final class ProcessTable {
         return p;
     }
 
+    /**
+     * POSIX's orphaned process group: none of its members has a parent in another group of the same
+     * session, which is what keeps a job under a shell's control. The first process's parent, outside
+     * the run, counts as such a parent; an orphan's adoptive parent does not, since under Linux it
+     * would be init, in a session of its own. Asked of the group of {@code pid}.
+     */
+    public synchronized boolean inOrphanedGroup(int pid) {
+        GuestProcess p = byPid.get(pid);
+        if (p == null) {
+            return false;
+        }
+        int pgid = p.pgid;
+        for (GuestProcess q : byPid.values()) {
+            if (q.pgid != pgid || q.zombie || q.reparented) {
+                continue;
+            }
+            GuestProcess parent = byPid.get(q.ppid);
+            if (parent == null || parent.pgid != pgid && parent.sid == q.sid) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public synchronized GuestProcess get(int pid) {
         return byPid.get(pid);
     }
@@ -128,6 +152,7 @@ public final class ProcessTable {
             for (GuestProcess q : byPid.values()) {
                 if (q.ppid == pid && q != p) {
                     q.ppid = initPid;
+                    q.reparented = true;
                 }
             }
             GuestProcess parent = byPid.get(p.ppid);

@@ -55,6 +55,11 @@ public final class Signals {
             public boolean ending() {
                 return false;
             }
+
+            @Override
+            public boolean inOrphanedGroup() {
+                return false;
+            }
         };
 
         /** The process has stopped by {@code sig}. */
@@ -65,6 +70,9 @@ public final class Signals {
 
         /** The process is ending: a stopped thread must not wait any longer. */
         boolean ending();
+
+        /** The process's group is orphaned: SIGTSTP, SIGTTIN and SIGTTOU do not stop it. */
+        boolean inOrphanedGroup();
     }
 
     public synchronized void setJobControl(JobControl jobControl) {
@@ -515,7 +523,12 @@ public final class Signals {
     private void defaultAction(int sig) {
         switch (SignalNames.defaultAction(sig)) {
             case IGNORE -> { }
-            case STOP -> stop(sig);
+            case STOP -> {
+                // as get_signal: a job no shell controls would never be continued
+                if (sig == SignalNames.SIGSTOP || !jobControl.inOrphanedGroup()) {
+                    stop(sig);
+                }
+            }
             case TERMINATE, CORE -> die(sig);
         }
     }
