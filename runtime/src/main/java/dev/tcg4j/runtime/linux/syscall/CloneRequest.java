@@ -15,8 +15,14 @@ record CloneRequest(long flags, long stackTop, long parentTid, long tls, long ch
     static final long CLONE_VM = 0x100;
     static final long CLONE_FS = 0x200;
     static final long CLONE_SIGHAND = 0x800;
+    static final long CLONE_PIDFD = 0x1000;
+    static final long CLONE_VFORK = 0x4000;
     static final long CLONE_THREAD = 0x10000;
     static final long CLONE_NEWNS = 0x20000;
+    static final long CLONE_SETTLS = 0x80000;
+    static final long CLONE_PARENT_SETTID = 0x100000;
+    static final long CLONE_CHILD_CLEARTID = 0x200000;
+    static final long CLONE_CHILD_SETTID = 0x1000000;
     static final long CLONE_NEWUSER = 0x10000000;
     /** clone3's struct clone_args as first published (flags .. tls). */
     private static final int CLONE_ARGS_SIZE_VER0 = 64;

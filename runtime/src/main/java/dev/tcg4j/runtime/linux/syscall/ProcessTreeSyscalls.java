@@ -1,5 +1,7 @@
 package dev.tcg4j.runtime.linux.syscall;
 
+import static dev.tcg4j.runtime.linux.syscall.CloneRequest.CLONE_VFORK;
+
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.runtime.linux.Errno;
@@ -20,7 +22,6 @@ import java.util.List;
  * {@link ProcessTable}; making one or a new image is the table's launcher's work.
  */
 final class ProcessTreeSyscalls {
-    private static final long CLONE_VFORK = 0x4000;
     private static final int WNOHANG = 1;
     private static final int WUNTRACED = 2;
     private static final int WEXITED = 4;

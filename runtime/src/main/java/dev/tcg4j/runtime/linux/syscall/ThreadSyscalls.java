@@ -1,5 +1,15 @@
 package dev.tcg4j.runtime.linux.syscall;
 
+import static dev.tcg4j.runtime.linux.syscall.CloneRequest.CLONE_CHILD_CLEARTID;
+import static dev.tcg4j.runtime.linux.syscall.CloneRequest.CLONE_CHILD_SETTID;
+import static dev.tcg4j.runtime.linux.syscall.CloneRequest.CLONE_PARENT_SETTID;
+import static dev.tcg4j.runtime.linux.syscall.CloneRequest.CLONE_PIDFD;
+import static dev.tcg4j.runtime.linux.syscall.CloneRequest.CLONE_SETTLS;
+import static dev.tcg4j.runtime.linux.syscall.CloneRequest.CLONE_SIGHAND;
+import static dev.tcg4j.runtime.linux.syscall.CloneRequest.CLONE_THREAD;
+import static dev.tcg4j.runtime.linux.syscall.CloneRequest.CLONE_VFORK;
+import static dev.tcg4j.runtime.linux.syscall.CloneRequest.CLONE_VM;
+
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.GuestMemory;
 import dev.tcg4j.ir.cpu.GuestTrap;
@@ -23,17 +33,6 @@ import java.util.concurrent.CountDownLatch;
  * CLONE_CHILD_SETTID ask, so that both see it before either runs on.
  */
 final class ThreadSyscalls {
-    static final long CLONE_VM = 0x100;
-    static final long CLONE_FS = 0x200;
-    static final long CLONE_FILES = 0x400;
-    static final long CLONE_SIGHAND = 0x800;
-    static final long CLONE_PIDFD = 0x1000;
-    static final long CLONE_VFORK = 0x4000;
-    static final long CLONE_THREAD = 0x10000;
-    static final long CLONE_SETTLS = 0x80000;
-    static final long CLONE_PARENT_SETTID = 0x100000;
-    static final long CLONE_CHILD_CLEARTID = 0x200000;
-    static final long CLONE_CHILD_SETTID = 0x1000000;
     private static final int ROBUST_LIST_HEAD_SIZE = 24;
     /** The kernel's ROBUST_LIST_LIMIT: a cyclic list stops being walked here. */
     private static final int ROBUST_LIST_LIMIT = 2048;
