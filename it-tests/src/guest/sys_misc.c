@@ -1,5 +1,6 @@
 /* getrusage, times, sched affinity, prctl, membarrier, riscv_flush_icache on rewritten code,
- * getrandom, sysinfo, uname; close_range; the errno of a clone, mmap and mprotect that make no sense. */
+ * getrandom, sysinfo, uname; close_range; mremap to a fixed address; the errno of a clone, mmap and
+ * mprotect that make no sense. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -96,5 +97,21 @@ int main(void) {
     printf("mmap unknown prot %d errno %d\n", bad == MAP_FAILED, errno);
     errno = 0;
     printf("mprotect unknown prot %d errno %d\n", mprotect(code, 4096, 0x100 | PROT_READ), errno);
+
+    char *from = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    char *to = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    strcpy(from, "first page");
+    strcpy(from + 4096, "second page");
+    to[3 * 4096 - 1] = 'x';
+    char *moved = mremap(from, 8192, 3 * 4096, MREMAP_MAYMOVE | MREMAP_FIXED, to);
+    errno = 0;
+    int old_gone = msync(from, 4096, MS_ASYNC) == -1 && errno == ENOMEM;
+    printf("mremap fixed: at the target %d, '%s' '%s', new page zero %d, old range unmapped %d\n", moved == to, to,
+           to + 4096, to[3 * 4096 - 1] == 0, old_gone);
+    errno = 0;
+    printf("mremap fixed without maymove %d errno %d\n", mremap(to, 4096, 4096, MREMAP_FIXED, from) == MAP_FAILED, errno);
+    errno = 0;
+    printf("mremap fixed onto itself %d errno %d\n", mremap(to, 8192, 8192, MREMAP_MAYMOVE | MREMAP_FIXED, to + 4096)
+           == MAP_FAILED, errno);
     return 0;
 }

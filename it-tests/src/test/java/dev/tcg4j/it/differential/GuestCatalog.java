@@ -226,7 +226,9 @@ public final class GuestCatalog {
                 GuestCase.of("sys_misc", 0, "PR_GET_NAME 0 tcg4j-worker-na", "rewritten code returns 11 then 22",
                         "sched_setaffinity empty -1 errno 22", "uname Linux riscv64",
                         "close_range cloexec 0, flags 1 1 0", "close_range 0, then open 1 0 0",
-                        "clone CLONE_SIGHAND without CLONE_VM -1 errno 22", "mmap unknown prot 1 errno 22"));
+                        "clone CLONE_SIGHAND without CLONE_VM -1 errno 22", "mmap unknown prot 1 errno 22",
+                        "mremap fixed: at the target 1, 'first page' 'second page', new page zero 1, old range unmapped 1",
+                        "mremap fixed without maymove 1 errno 22"));
     }
 
     /**

@@ -318,6 +318,29 @@ public final class AddressSpace {
         return to;
     }
 
+    /**
+     * mremap with MREMAP_FIXED: the mapping moves to {@code to} (page aligned, not overlapping it),
+     * whatever was mapped there going as under MAP_FIXED, and takes {@code newLen}'s size there.
+     */
+    public synchronized long remapTo(long addr, long oldLen, long newLen, long to) {
+        long oldSize = GuestMemory.pageCeil(oldLen);
+        long newSize = GuestMemory.pageCeil(newLen);
+        if (((addr | to) & (PAGE - 1)) != 0 || newSize == 0 || to < addr + oldSize && addr < to + newSize) {
+            return -Errno.EINVAL;
+        }
+        if (!isReserved(addr, addr + Math.max(oldSize, PAGE))) {
+            return -Errno.EFAULT;
+        }
+        if (to < MIN_ADDR || !inWindow(to, newSize) || !fitsLimit(to, Math.max(0, newSize - oldSize))) {
+            return -Errno.ENOMEM;
+        }
+        int prot = memory.protection(addr);
+        mapFixed(to, newSize, prot);
+        copyPages(addr, to, Math.min(oldSize, newSize));
+        unmap(addr, oldSize);
+        return to;
+    }
+
     private void copyPages(long from, long to, long len) {
         byte[] buf = new byte[(int) PAGE];
         for (long off = 0; off < len; off += PAGE) {

@@ -160,11 +160,15 @@ final class MemorySyscalls {
     }
 
     long mremap(long addr, long oldLen, long newLen, long flags, long newAddr) {
-        if ((flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED)) != 0 || (flags & MREMAP_FIXED) != 0) {
-            return -Errno.EINVAL; // MREMAP_FIXED is not needed by glibc's realloc
+        // MREMAP_FIXED moves only where moving is allowed; MREMAP_DONTUNMAP is not offered (nor by qemu 7.2)
+        if ((flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED)) != 0 || (flags & (MREMAP_MAYMOVE | MREMAP_FIXED)) == MREMAP_FIXED) {
+            return -Errno.EINVAL;
         }
         if (oldLen == 0 || !space.inWindow(addr, oldLen)) {
             return -Errno.EINVAL;
+        }
+        if ((flags & MREMAP_FIXED) != 0) {
+            return space.remapTo(addr, oldLen, newLen, newAddr);
         }
         return space.remap(addr, oldLen, newLen, (flags & MREMAP_MAYMOVE) != 0);
     }
