@@ -1,8 +1,10 @@
 /* Run by HostSignalTest: with "handle", SIGTERM, SIGINT, SIGUSR1 and SIGQUIT sent to the emulator by the
- * host run this program's handlers while it waits in read() on its stdin (a pipe nobody writes);
+ * host run this program's handlers while it waits in ppoll() on its stdin (a pipe nobody writes);
  * with "default" it waits without handlers, and SIGTERM or SIGQUIT kills it; with "group" it forks a child
  * that handles SIGINT, and a SIGINT to the terminal's foreground group (the emulator) reaches both. */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -48,15 +50,22 @@ int main(int argc, char **argv) {
         return group();
     }
     int handle = argc > 1 && strcmp(argv[1], "handle") == 0;
+    /* the handled signals stay blocked but while the program waits (ppoll's mask): one that came
+     * while it reported the previous one would otherwise run its handler before the wait began, and
+     * the wait would never end */
+    sigset_t block, waiting;
+    sigemptyset(&block);
     if (handle) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = on_signal;
-        sigaction(SIGTERM, &sa, NULL);
-        sigaction(SIGINT, &sa, NULL);
-        sigaction(SIGUSR1, &sa, NULL);
-        sigaction(SIGQUIT, &sa, NULL);
+        int handled[] = {SIGTERM, SIGINT, SIGUSR1, SIGQUIT};
+        for (int i = 0; i < 4; i++) {
+            sigaction(handled[i], &sa, NULL);
+            sigaddset(&block, handled[i]);
+        }
     }
+    sigprocmask(SIG_BLOCK, &block, &waiting);
     printf("ready\n");
     fflush(stdout);
     int seen = 0;
@@ -72,15 +81,16 @@ int main(int argc, char **argv) {
         if (seen >= 4) {
             break;
         }
-        char c;
+        struct pollfd in = {.fd = 0, .events = POLLIN};
         errno = 0;
-        ssize_t n = read(0, &c, 1);
-        if (n == 0) {
-            printf("stdin closed\n");
+        int n = ppoll(&in, 1, NULL, &waiting);
+        if (n < 0 && errno != EINTR) {
+            printf("ppoll failed: errno %d\n", errno);
             return 1;
         }
-        if (n < 0 && errno != EINTR) {
-            printf("read failed: errno %d\n", errno);
+        char c;
+        if (n > 0 && read(0, &c, 1) <= 0) {
+            printf("stdin closed\n");
             return 1;
         }
     }

@@ -7,6 +7,13 @@
 #include <sys/select.h>
 #include <unistd.h>
 
+static volatile sig_atomic_t usr1_seen;
+
+static void on_usr1(int sig) {
+    (void) sig;
+    usr1_seen++;
+}
+
 int main(void) {
     int p[2];
     pipe(p);
@@ -57,6 +64,22 @@ int main(void) {
     read(p[0], &c, 1);
     n = pselect(p[0] + 1, &rd, NULL, NULL, &ts, &mask);
     printf("pselect timeout %d\n", n);
+
+    /* a signal pending while blocked, which ppoll's mask lets through: the wait ends at once with
+     * EINTR and the handler runs (no timeout: a wait that missed it would never end) */
+    struct sigaction sa = {0};
+    sa.sa_handler = on_usr1;
+    sigaction(SIGUSR1, &sa, NULL);
+    sigset_t usr1, before;
+    sigemptyset(&usr1);
+    sigaddset(&usr1, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &usr1, &before);
+    raise(SIGUSR1);
+    struct pollfd idle = {p[0], POLLIN, 0};
+    errno = 0;
+    n = ppoll(&idle, 1, NULL, &before);
+    printf("ppoll with a pending signal let through %d errno %d, handler ran %d\n", n, errno, usr1_seen);
+    sigprocmask(SIG_SETMASK, &before, NULL);
 
     close(p[1]);
     n = poll(f, 1, 1000);

@@ -227,7 +227,10 @@ public final class Signals {
     /**
      * pselect6, ppoll, epoll_pwait: {@code mask} replaces the thread's mask while it waits; the
      * mask from before the call is saved in the frame of a signal delivered at the end of the call,
-     * and restored at the next delivery check otherwise (as rt_sigsuspend's).
+     * and restored at the next delivery check otherwise (as rt_sigsuspend's). Called by the thread
+     * itself: a signal that was pending while blocked and that the new mask lets through interrupts
+     * the wait before it begins, as the kernel's signal_pending check would; nobody kicked the
+     * thread when it was posted, since then the thread blocked it.
      */
     public synchronized void maskUntilDelivery(ThreadSignals t, long mask) {
         if (!t.suspended) {
@@ -235,6 +238,9 @@ public final class Signals {
             t.suspended = true;
         }
         t.blocked = mask & ~UNBLOCKABLE;
+        if (deliverable(t) != 0) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
