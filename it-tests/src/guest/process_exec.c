@@ -1,6 +1,7 @@
 /* execve, vfork+exec, #! scripts and execve's errors, checked against their POSIX meaning (qemu-riscv64
  * cannot execve a riscv64 program without binfmt_misc); and SIGTSTP in an orphaned process group, which
- * qemu-riscv64 turns into a host SIGSTOP where Linux discards it. argv[0] is this program's absolute path; the
+ * qemu-riscv64 turns into a host SIGSTOP where Linux discards it, and the hang-up of an orphaned group
+ * with a stopped member. argv[0] is this program's absolute path; the
  * exit_status guest (exit 3 after its atexit handler prints) lies in the same directory. */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,9 +26,10 @@ static void orphaned_group_tstp(void) {
     pid_t mid = fork();
     if (mid == 0) {
         setpgid(0, 0);
+        pid_t leader = getpid(); /* in this process fork returned 0: mid cannot say who the parent is */
         pid_t g = fork();
         if (g == 0) {
-            while (getppid() == mid) {
+            while (getppid() == leader) {
                 usleep(1000);
             }
             raise(SIGTSTP);
@@ -43,6 +45,47 @@ static void orphaned_group_tstp(void) {
     int ready = poll(&pf, 1, 10000);
     int n = ready == 1 ? read(p[0], buf, sizeof buf - 1) : 0;
     printf("orphaned group: SIGTSTP left the process running, it wrote \"%.*s\"\n", n, buf);
+    close(p[0]);
+}
+
+static volatile sig_atomic_t hangups;
+
+static void count_hangup(int sig) {
+    (void)sig;
+    hangups++;
+}
+
+/* Linux (kill_orphaned_pgrp): when a group with a stopped member becomes orphaned, each member gets
+ * SIGHUP then SIGCONT, since nobody is left to continue it. The grandchild stops itself; its parent,
+ * the group's leader, exits once it has seen the stop. */
+static void orphaned_group_stopped(void) {
+    int p[2];
+    pipe(p);
+    pid_t mid = fork();
+    if (mid == 0) {
+        setpgid(0, 0);
+        pid_t g = fork();
+        if (g == 0) {
+            signal(SIGHUP, count_hangup);
+            raise(SIGSTOP);
+            char msg[32];
+            int len = snprintf(msg, sizeof msg, "continued, %d SIGHUP", (int)hangups);
+            write(p[1], msg, len);
+            _exit(0);
+        }
+        int st;
+        waitpid(g, &st, WUNTRACED);
+        _exit(WIFSTOPPED(st) ? 0 : 1);
+    }
+    close(p[1]);
+    int st;
+    waitpid(mid, &st, 0);
+    struct pollfd pf = {.fd = p[0], .events = POLLIN};
+    char buf[32] = {0};
+    int ready = poll(&pf, 1, 10000);
+    int n = ready == 1 ? read(p[0], buf, sizeof buf - 1) : 0;
+    printf("orphaned group with a stopped member: leader saw the stop %d, the member %.*s\n",
+           WIFEXITED(st) && WEXITSTATUS(st) == 0, n, buf);
     close(p[0]);
 }
 
@@ -124,5 +167,6 @@ int main(int argc, char **argv) {
     printf("no format errno ENOEXEC: %d\n", run("unknown format", 0, plain, nargv) == 100 + ENOEXEC);
     unlink(plain);
     orphaned_group_tstp();
+    orphaned_group_stopped();
     return 0;
 }

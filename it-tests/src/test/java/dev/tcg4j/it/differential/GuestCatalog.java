@@ -56,7 +56,8 @@ public final class GuestCatalog {
                 "exec'd image: pid kept 1, argv[4] \"an argument\", inherited fd reads \"kept\", cloexec fd closed 1\n",
                 "exec'd image exit 9\n", "#! script: exit 3\n", "missing file errno ENOENT: 1\n",
                 "directory errno EACCES: 1\n", "not executable errno EACCES: 1\n", "no format errno ENOEXEC: 1\n",
-                "orphaned group: SIGTSTP left the process running, it wrote \"alive\"\n"));
+                "orphaned group: SIGTSTP left the process running, it wrote \"alive\"\n",
+                "orphaned group with a stopped member: leader saw the stop 1, the member continued, 1 SIGHUP\n"));
     }
 
     public static List<GuestCase> layouts() {

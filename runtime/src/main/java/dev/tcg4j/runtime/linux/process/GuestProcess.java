@@ -21,6 +21,8 @@ public final class GuestProcess {
     boolean zombie;
     /** wait4's status word: (code << 8) for an exit, the signal number for a death by signal. */
     int waitStatus;
+    /** Stopped by a stop signal and not continued since. */
+    boolean stopped;
     /** A stop not yet reported to a WUNTRACED wait: its status word, 0 for none. */
     int stopStatus;
     /** A continue not yet reported to a WCONTINUED wait. */

@@ -87,10 +87,10 @@ public final class ProcessTable {
      */
     public synchronized boolean inOrphanedGroup(int pid) {
         GuestProcess p = byPid.get(pid);
-        if (p == null) {
-            return false;
-        }
-        int pgid = p.pgid;
+        return p != null && orphaned(p.pgid);
+    }
+
+    private boolean orphaned(int pgid) {
         for (GuestProcess q : byPid.values()) {
             if (q.pgid != pgid || q.zombie || q.reparented) {
                 continue;
@@ -101,6 +101,15 @@ public final class ProcessTable {
             }
         }
         return true;
+    }
+
+    private boolean hasStoppedMember(int pgid) {
+        for (GuestProcess q : byPid.values()) {
+            if (q.pgid == pgid && q.stopped && !q.zombie) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public synchronized GuestProcess get(int pid) {
@@ -145,7 +154,9 @@ public final class ProcessTable {
             parentImage.signals().post(SigInfo.child(p.exitSignal, killed ? CLD_KILLED : CLD_EXITED, pid, uid,
                     killed ? waitStatus & 0x7f : waitStatus >> 8 & 0xff));
         }
+        List<LinuxProcess> hungUp;
         synchronized (this) {
+            List<Integer> guarded = groupsGuardedBy(p);
             p.zombie = true;
             p.waitStatus = waitStatus;
             p.image = null;
@@ -155,6 +166,7 @@ public final class ProcessTable {
                     q.reparented = true;
                 }
             }
+            hungUp = newlyOrphanedWithStops(guarded);
             GuestProcess parent = byPid.get(p.ppid);
             LinuxProcess image = parent == null ? null : parent.image;
             if (parent == null || image != null && image.signals().action(SignalNames.SIGCHLD).isIgnore()) {
@@ -162,7 +174,48 @@ public final class ProcessTable {
             }
             notifyAll();
         }
+        // as kill_orphaned_pgrp: stopped members of a group that just lost its last outside parent
+        // would never be continued, so they are hung up and continued
+        for (SigInfo info : List.of(SigInfo.sent(SignalNames.SIGHUP, SigInfo.SI_KERNEL, 0, 0),
+                SigInfo.sent(SignalNames.SIGCONT, SigInfo.SI_KERNEL, 0, 0))) {
+            for (LinuxProcess member : hungUp) {
+                member.signals().post(info);
+            }
+        }
         p.releaseVfork();
+    }
+
+    /**
+     * The groups {@code p} keeps from being orphaned as exit_notify sees them: its own, when its
+     * parent is in another group of the session, and those of its children in other groups of it.
+     */
+    private List<Integer> groupsGuardedBy(GuestProcess p) {
+        List<Integer> groups = new ArrayList<>();
+        GuestProcess parent = byPid.get(p.ppid);
+        if (parent != null && parent.pgid != p.pgid && parent.sid == p.sid) {
+            groups.add(p.pgid);
+        }
+        for (GuestProcess q : byPid.values()) {
+            if (q.ppid == p.pid() && q != p && q.pgid != p.pgid && q.sid == p.sid && !groups.contains(q.pgid)) {
+                groups.add(q.pgid);
+            }
+        }
+        return groups;
+    }
+
+    private List<LinuxProcess> newlyOrphanedWithStops(List<Integer> groups) {
+        List<LinuxProcess> members = new ArrayList<>();
+        for (int pgid : groups) {
+            if (orphaned(pgid) && hasStoppedMember(pgid)) {
+                for (GuestProcess q : byPid.values()) {
+                    LinuxProcess image = q.image;
+                    if (q.pgid == pgid && !q.zombie && image != null) {
+                        members.add(image);
+                    }
+                }
+            }
+        }
+        return members;
     }
 
     /** {@code pid} has stopped by {@code sig}: a WUNTRACED wait reports it, the parent gets SIGCHLD. */
@@ -182,6 +235,7 @@ public final class ProcessTable {
             if (p == null || p.zombie) {
                 return;
             }
+            p.stopped = code == CLD_STOPPED;
             p.stopStatus = code == CLD_STOPPED ? status : 0;
             p.continuedUnreported = code == CLD_CONTINUED;
             GuestProcess parent = byPid.get(p.ppid);
