@@ -198,6 +198,14 @@ public final class GuestCatalog {
                 GuestCase.of("process_signals", 0, "no SA_RESTART: read -1 errno EINTR '' handled yes\n",
                         "SA_RESTART: read 4 errno 0 'data' handled yes\n", "SIGSTOP: waited 1, stopped 1 by Stopped (signal)\n",
                         "SIGCONT: waited 1, continued 1\n", "SIGTERM then SIGCONT: signaled 1 by Terminated\n"),
+                // getrusage(2), times(2), wait4(2), SIGCHLD: a reaped child's CPU (and its reaped children's)
+                // goes to its parent; bounds only, since times vary
+                GuestCase.of("process_times", 0, "before any child: RUSAGE_CHILDREN 0 ms, tms_cutime+tms_cstime 0\n",
+                        "exited, not reaped: RUSAGE_CHILDREN 0 ms\n", "SIGCHLD si_utime+si_stime at least 15 ticks: 1\n",
+                        "wait4 rusage at least 200 ms: 1\n", "reaped: RUSAGE_CHILDREN at least 200 ms: 1\n",
+                        "a child that reaped a 200 ms grandchild: wait4 rusage at least 150 ms: 1\n",
+                        "both reaped: RUSAGE_CHILDREN at least 350 ms: 1\n", "RUSAGE_SELF at least 150 ms: 1\n",
+                        "CLOCK_PROCESS_CPUTIME_ID advanced at least 190 ms: 1\n", "getrusage(5) -1 errno EINVAL 1\n"),
                 // 8 goroutines x 100000 increments; ids 0..7 sum to 28, their squares to 140
                 GuestCase.of("go_threads", 0, "goroutine 7: 350000", "total 800000, sum 28, squares 140"),
                 // the system calls of issue 9 item 5: each line follows from the call's man page

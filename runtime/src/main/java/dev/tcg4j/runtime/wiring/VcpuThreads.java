@@ -11,6 +11,7 @@ import dev.tcg4j.runtime.linux.GuestExit;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.ThreadExit;
 import dev.tcg4j.runtime.linux.VcpuStarter;
+import dev.tcg4j.runtime.linux.process.ProcessCpu;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,15 @@ final class VcpuThreads implements VcpuStarter {
     }
 
     private void launch(int index, Runnable body) {
-        Thread t = Thread.ofPlatform().daemon().name("vcpu-" + index).stackSize(STACK_BYTES).unstarted(body);
+        ProcessCpu cpu = linux.context().processes().cpu(linux.context().pid());
+        Thread t = Thread.ofPlatform().daemon().name("vcpu-" + index).stackSize(STACK_BYTES).unstarted(() -> {
+            try {
+                body.run();
+            } finally {
+                cpu.ended(Thread.currentThread());
+            }
+        });
+        cpu.started(t);
         started.add(t);
         try {
             t.start();

@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.linux.process;
 
+import dev.tcg4j.runtime.linux.CpuTimes;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,6 +28,10 @@ public final class GuestProcess {
     int stopStatus;
     /** A continue not yet reported to a WCONTINUED wait. */
     boolean continuedUnreported;
+    /** The CPU its vCPU threads use; kept across execve. */
+    final ProcessCpu cpu = new ProcessCpu();
+    /** The CPU of the children it has reaped, and of theirs (getrusage's RUSAGE_CHILDREN). */
+    CpuTimes reapedChildren = CpuTimes.ZERO;
     /** Released when a vfork child execs or exits, which lets its parent go on. */
     private final CountDownLatch vforkRelease = new CountDownLatch(1);
 

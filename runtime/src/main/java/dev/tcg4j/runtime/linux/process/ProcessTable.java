@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.linux.process;
 
+import dev.tcg4j.runtime.linux.CpuTimes;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.runtime.linux.Errno;
 import dev.tcg4j.runtime.linux.GuestThread;
@@ -46,11 +47,15 @@ public final class ProcessTable {
     /** An execve: the program's path as the guest gave it, its arguments and environment. */
     public record ExecRequest(String path, List<String> argv, List<String> envp) {}
 
-    /** A reaped (or, with WNOWAIT, seen) child. */
-    public record Reaped(int pid, int status, int uid) {}
+    /**
+     * A reaped (or, with WNOWAIT, seen) child, with the CPU it and its own reaped children have
+     * used (wait4's rusage).
+     */
+    public record Reaped(int pid, int status, int uid, CpuTimes times) {}
 
     private final Map<Integer, GuestProcess> byPid = new HashMap<>();
     private volatile Launcher launcher;
+    private final Map<Integer, ProcessCpu> unlistedCpu = new HashMap<>();
     private int initPid = -1;
 
     public void setLauncher(Launcher launcher) {
@@ -147,12 +152,13 @@ public final class ProcessTable {
             GuestProcess parent = byPid.get(p.ppid);
             parentImage = parent == null ? null : parent.image;
         }
+        CpuTimes used = p.cpu.freeze();
         // as do_notify_parent: the signal is queued before a wait can find the zombie, so that a
         // parent's wait returns with its handler already run
         if (parentImage != null && p.exitSignal != 0) {
             boolean killed = (waitStatus & 0x7f) != 0;
             parentImage.signals().post(SigInfo.child(p.exitSignal, killed ? CLD_KILLED : CLD_EXITED, pid, uid,
-                    killed ? waitStatus & 0x7f : waitStatus >> 8 & 0xff));
+                    killed ? waitStatus & 0x7f : waitStatus >> 8 & 0xff, used));
         }
         List<LinuxProcess> hungUp;
         synchronized (this) {
@@ -230,11 +236,13 @@ public final class ProcessTable {
 
     private void jobChanged(int pid, int status, int code, int uid) {
         LinuxProcess parentImage;
+        ProcessCpu cpu;
         synchronized (this) {
             GuestProcess p = byPid.get(pid);
             if (p == null || p.zombie) {
                 return;
             }
+            cpu = p.cpu;
             p.stopped = code == CLD_STOPPED;
             p.stopStatus = code == CLD_STOPPED ? status : 0;
             p.continuedUnreported = code == CLD_CONTINUED;
@@ -245,7 +253,7 @@ public final class ProcessTable {
         // as do_notify_parent_cldstop: SIGCHLD whatever the exit signal, unless SA_NOCLDSTOP
         if (parentImage != null && (parentImage.signals().action(SignalNames.SIGCHLD).flags() & SA_NOCLDSTOP) == 0) {
             parentImage.signals().post(SigInfo.child(SignalNames.SIGCHLD, code, pid, uid,
-                    code == CLD_STOPPED ? status >> 8 & 0xff : SignalNames.SIGCONT));
+                    code == CLD_STOPPED ? status >> 8 & 0xff : SignalNames.SIGCONT, cpu.now()));
         }
     }
 
@@ -286,13 +294,17 @@ public final class ProcessTable {
                     return change;
                 }
                 if (c.zombie && events.exits()) {
+                    CpuTimes times = c.cpu.freeze().plus(c.reapedChildren);
                     if (!noReap) {
                         byPid.remove(c.pid());
+                        if (me != null) {
+                            me.reapedChildren = me.reapedChildren.plus(times); // as wait_task_zombie's cutime
+                        }
                     }
                     if (interrupted) {
                         Thread.currentThread().interrupt();
                     }
-                    return new Reaped(c.pid(), c.waitStatus, 0);
+                    return new Reaped(c.pid(), c.waitStatus, 0, times);
                 }
             }
             if (!any) {
@@ -318,7 +330,7 @@ public final class ProcessTable {
             return null;
         }
         if (events.stops() && c.stopStatus != 0) {
-            Reaped r = new Reaped(c.pid(), c.stopStatus, 0);
+            Reaped r = new Reaped(c.pid(), c.stopStatus, 0, c.cpu.now().plus(c.reapedChildren));
             if (!noReap) {
                 c.stopStatus = 0;
             }
@@ -328,7 +340,7 @@ public final class ProcessTable {
             if (!noReap) {
                 c.continuedUnreported = false;
             }
-            return new Reaped(c.pid(), GuestProcess.CONTINUED, 0);
+            return new Reaped(c.pid(), GuestProcess.CONTINUED, 0, c.cpu.now().plus(c.reapedChildren));
         }
         return null;
     }
@@ -411,6 +423,21 @@ public final class ProcessTable {
             }
         }
         return false;
+    }
+
+    /**
+     * The CPU account of {@code pid}; a process the table does not list (a bare {@code LinuxProcess}
+     * of a unit test or an embedding) gets one of its own all the same.
+     */
+    public synchronized ProcessCpu cpu(int pid) {
+        GuestProcess p = byPid.get(pid);
+        return p != null ? p.cpu : unlistedCpu.computeIfAbsent(pid, k -> new ProcessCpu());
+    }
+
+    /** What the reaped children of {@code pid} (and their reaped children) have used. */
+    public synchronized CpuTimes reapedChildrenCpu(int pid) {
+        GuestProcess p = byPid.get(pid);
+        return p == null ? CpuTimes.ZERO : p.reapedChildren;
     }
 
     public synchronized int ppid(int pid) {

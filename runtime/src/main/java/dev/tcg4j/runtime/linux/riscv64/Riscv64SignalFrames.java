@@ -81,8 +81,8 @@ public final class Riscv64SignalFrames implements SignalFrames {
             m.st32(at + 16, info.pid());
             m.st32(at + 20, info.uid());
             m.st64(at + 24, info.addr()); // si_value of a timer's signal, si_status of a child's, else 0
-            m.st64(at + 32, 0); // a child's si_utime and si_stime
-            m.st64(at + 40, 0);
+            m.st64(at + 32, info.childCpu().userTicks()); // a child's si_utime and si_stime
+            m.st64(at + 40, info.childCpu().systemTicks());
         }
     }
 

@@ -23,8 +23,8 @@ final class TakenSignalTrace {
             case SigInfo.SI_USER, SigInfo.SI_TKILL, SigInfo.SI_KERNEL -> sender;
             case SigInfo.SI_TIMER -> ", si_timer1=" + Integer.toUnsignedString(info.pid()) + ", si_timer2="
                     + Integer.toUnsignedString(info.uid());
-            // the child's CPU times are not kept here
-            default -> info.signo() == SignalNames.SIGCHLD ? sender + ", si_status=" + info.addr() + ", si_utime=0, si_stime=0"
+            default -> info.signo() == SignalNames.SIGCHLD ? sender + ", si_status=" + info.addr()
+                    + ", si_utime=" + info.childCpu().userTicks() + ", si_stime=" + info.childCpu().systemTicks()
                     : sender + ", si_sigval=" + info.addr();
         };
     }

@@ -545,6 +545,8 @@ final class EventSyscalls {
             memory.st32(at + 12, info.pid());
             memory.st32(at + 16, info.uid());
             memory.st32(at + 40, (int) info.addr()); // ssi_status of a child's signal, else 0
+            memory.st64(at + 56, info.childCpu().userTicks()); // ssi_utime
+            memory.st64(at + 64, info.childCpu().systemTicks()); // ssi_stime
         }
     }
 }

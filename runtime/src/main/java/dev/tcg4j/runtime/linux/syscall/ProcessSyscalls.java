@@ -1,11 +1,13 @@
 package dev.tcg4j.runtime.linux.syscall;
 
 import dev.tcg4j.ir.cpu.GuestMemory;
+import dev.tcg4j.runtime.linux.CpuTimes;
 import dev.tcg4j.runtime.linux.Errno;
 import dev.tcg4j.runtime.linux.GuestExit;
 import dev.tcg4j.runtime.linux.GuestThread;
 import dev.tcg4j.runtime.linux.ProcessContext;
 import dev.tcg4j.runtime.linux.host.Libc;
+import dev.tcg4j.runtime.linux.process.ProcessCpu;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -15,6 +17,10 @@ import java.nio.charset.StandardCharsets;
 final class ProcessSyscalls {
     private static final int UTS_FIELD = 65;
     private static final int CLOCK_REALTIME = 0;
+    private static final int CLOCK_PROCESS_CPUTIME_ID = 2;
+    private static final int RUSAGE_SELF = 0;
+    private static final int RUSAGE_CHILDREN = -1;
+    private static final int RUSAGE_THREAD = 1;
     private static final int TIMER_ABSTIME = 1;
     private static final int PR_GET_DUMPABLE = 3;
     private static final int PR_SET_DUMPABLE = 4;
@@ -67,7 +73,16 @@ final class ProcessSyscalls {
         return libc.getrandom(dst, dst.byteSize(), (int) flags);
     }
 
+    /** The process's CPU clock counts its vCPU threads alone, as getrusage does; other clocks are the host's. */
     long clockGettime(long clock, long ts) {
+        if (clock == CLOCK_PROCESS_CPUTIME_ID) {
+            memory.checkAccess(ts, 16, GuestMemory.WRITE);
+            CpuTimes used = ownCpu().now();
+            long nanos = used.userNanos() + used.systemNanos();
+            memory.st64(ts, nanos / 1_000_000_000);
+            memory.st64(ts + 8, nanos % 1_000_000_000);
+            return 0;
+        }
         return libc.clockGettime((int) clock, buf.out(ts, 16));
     }
 
@@ -205,11 +220,45 @@ final class ProcessSyscalls {
         return libc.sysinfo(buf.out(addr, 112));
     }
 
+    /** The guest's own times and its reaped children's; the result is the host's tick count. */
     long times(long addr) {
-        return libc.times(buf.outOrNull(addr, 32));
+        if (addr != 0) {
+            memory.checkAccess(addr, CpuTimeLayouts.TMS_SIZE, GuestMemory.WRITE);
+            CpuTimeLayouts.writeTms(memory, addr, ownCpu().now(), ctx.processes().reapedChildrenCpu(ctx.pid()));
+        }
+        return libc.times(MemorySegment.NULL);
     }
 
+    /**
+     * RUSAGE_THREAD is the host thread's, which runs this guest thread alone. RUSAGE_SELF takes the
+     * guest process's CPU times and the host's other figures (maximum RSS, faults, switches: the
+     * emulator's, as under qemu). RUSAGE_CHILDREN has the reaped children's times, nothing else.
+     */
     long getrusage(long who, long addr) {
-        return libc.getrusage((int) who, buf.out(addr, 144));
+        switch ((int) who) {
+            case RUSAGE_THREAD -> {
+                return libc.getrusage(RUSAGE_THREAD, buf.out(addr, CpuTimeLayouts.RUSAGE_SIZE));
+            }
+            case RUSAGE_SELF -> {
+                long r = libc.getrusage(RUSAGE_SELF, buf.out(addr, CpuTimeLayouts.RUSAGE_SIZE));
+                if (r == 0) {
+                    CpuTimeLayouts.writeRusageTimes(memory, addr, ownCpu().now());
+                }
+                return r;
+            }
+            case RUSAGE_CHILDREN -> {
+                memory.checkAccess(addr, CpuTimeLayouts.RUSAGE_SIZE, GuestMemory.WRITE);
+                memory.write(addr, new byte[CpuTimeLayouts.RUSAGE_SIZE]);
+                CpuTimeLayouts.writeRusageTimes(memory, addr, ctx.processes().reapedChildrenCpu(ctx.pid()));
+                return 0;
+            }
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
+    }
+
+    private ProcessCpu ownCpu() {
+        return ctx.processes().cpu(ctx.pid());
     }
 }

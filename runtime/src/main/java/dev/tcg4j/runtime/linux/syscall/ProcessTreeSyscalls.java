@@ -36,7 +36,6 @@ final class ProcessTreeSyscalls {
     private static final int P_PID = 1;
     private static final int P_PGID = 2;
     private static final int SIGINFO_SIZE = 128;
-    private static final int RUSAGE_SIZE = 144;
     private static final int AT_FDCWD = -100;
     private static final int AT_EMPTY_PATH = 0x1000;
     private static final int ARG_MAX_STRINGS = 0x7fffffff / 8;
@@ -147,7 +146,8 @@ final class ProcessTreeSyscalls {
             memory.st32(statusAddr, r.status());
         }
         if (rusage != 0) {
-            memory.write(rusage, new byte[RUSAGE_SIZE]);
+            memory.write(rusage, new byte[CpuTimeLayouts.RUSAGE_SIZE]);
+            CpuTimeLayouts.writeRusageTimes(memory, rusage, r.times());
         }
         return r.pid();
     }
@@ -214,7 +214,10 @@ final class ProcessTreeSyscalls {
             }
         }
         if (rusage != 0) {
-            memory.write(rusage, new byte[RUSAGE_SIZE]);
+            memory.write(rusage, new byte[CpuTimeLayouts.RUSAGE_SIZE]);
+            if (r != null) {
+                CpuTimeLayouts.writeRusageTimes(memory, rusage, r.times());
+            }
         }
         return 0;
     }

@@ -1,0 +1,70 @@
+package dev.tcg4j.runtime.linux.process;
+
+import dev.tcg4j.runtime.linux.CpuTimes;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The CPU one guest process has used: the host CPU time of its vCPU threads, those that have ended
+ * summed as they end, those still running read when asked. The emulator's own threads (HotSpot's
+ * compilers, the GC) are charged to no guest process. Kept across execve, as the kernel keeps a
+ * process's times; frozen at its exit, when its parent can reap it.
+ */
+public final class ProcessCpu {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final Set<Thread> running = new HashSet<>();
+    private CpuTimes ended = CpuTimes.ZERO;
+    private CpuTimes frozen;
+
+    /** {@code t} (the calling thread) now runs one of the process's vCPUs. */
+    public synchronized void started(Thread t) {
+        if (frozen == null) {
+            running.add(t);
+        }
+    }
+
+    /** The calling thread's vCPU has ended: its CPU so far stays with the process. */
+    public synchronized void ended(Thread self) {
+        if (running.remove(self) && frozen == null) {
+            ended = ended.plus(ofCurrentThread());
+        }
+    }
+
+    /** The process's user and system time so far (its final times once it has exited). */
+    public synchronized CpuTimes now() {
+        if (frozen != null) {
+            return frozen;
+        }
+        CpuTimes total = ended;
+        for (Thread t : running) {
+            total = total.plus(of(t));
+        }
+        return total;
+    }
+
+    /** The process has exited: its times no longer change, a thread still unwinding adds nothing. */
+    public synchronized CpuTimes freeze() {
+        if (frozen == null) {
+            frozen = now();
+        }
+        return frozen;
+    }
+
+    private static CpuTimes ofCurrentThread() {
+        long total = THREADS.getCurrentThreadCpuTime();
+        long user = THREADS.getCurrentThreadUserTime();
+        return total < 0 || user < 0 ? CpuTimes.ZERO : new CpuTimes(user, Math.max(0, total - user));
+    }
+
+    private static CpuTimes of(Thread t) {
+        if (t == Thread.currentThread()) {
+            return ofCurrentThread();
+        }
+        long total = THREADS.getThreadCpuTime(t.threadId());
+        long user = THREADS.getThreadUserTime(t.threadId());
+        return total < 0 || user < 0 ? CpuTimes.ZERO : new CpuTimes(user, Math.max(0, total - user));
+    }
+}
