@@ -1,7 +1,6 @@
 package dev.tcg4j.runtime.linux.syscall;
 
 import dev.tcg4j.ir.cpu.GuestMemory;
-import dev.tcg4j.runtime.linux.CpuTimes;
 import dev.tcg4j.runtime.linux.Errno;
 import dev.tcg4j.runtime.linux.GuestExit;
 import dev.tcg4j.runtime.linux.GuestThread;
@@ -77,8 +76,7 @@ final class ProcessSyscalls {
     long clockGettime(long clock, long ts) {
         if (clock == CLOCK_PROCESS_CPUTIME_ID) {
             memory.checkAccess(ts, 16, GuestMemory.WRITE);
-            CpuTimes used = ownCpu().now();
-            long nanos = used.userNanos() + used.systemNanos();
+            long nanos = ownCpu().totalNanos();
             memory.st64(ts, nanos / 1_000_000_000);
             memory.st64(ts + 8, nanos % 1_000_000_000);
             return 0;
