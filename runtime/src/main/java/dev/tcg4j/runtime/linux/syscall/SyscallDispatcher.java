@@ -125,7 +125,8 @@ public final class SyscallDispatcher {
         if (result != REGISTERS_SET) {
             r[retSlot] = result;
         }
-        if (line != null && StraceFormat.printsResult(nr, call) && !exits(call)) {
+        // a call cut short by another thread's exit_group never returns, and qemu's line stays open
+        if (line != null && StraceFormat.printsResult(nr, call) && !exits(call) && !ctx.threads().ended()) {
             STRACE.debug(StraceFormat.result(call, traced, ctx.memory(), args));
         }
     }
