@@ -1,4 +1,4 @@
-/* Run by HostSignalTest: with "handle", SIGTERM, SIGINT, SIGUSR1 and SIGQUIT sent to the emulator by the
+/* Run by HostSignalTest: with "handle", SIGTERM, SIGINT, SIGUSR1, SIGUSR2 and SIGQUIT sent to the emulator by the
  * host run this program's handlers while it waits in ppoll() on its stdin (a pipe nobody writes);
  * with "default" it waits without handlers, and SIGTERM or SIGQUIT kills it; with "group" it forks a child
  * that handles SIGINT, and a SIGINT to the terminal's foreground group (the emulator) reaches both. */
@@ -59,8 +59,8 @@ int main(int argc, char **argv) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = on_signal;
-        int handled[] = {SIGTERM, SIGINT, SIGUSR1, SIGQUIT};
-        for (int i = 0; i < 4; i++) {
+        int handled[] = {SIGTERM, SIGINT, SIGUSR1, SIGUSR2, SIGQUIT};
+        for (int i = 0; i < 5; i++) {
             sigaction(handled[i], &sa, NULL);
             sigaddset(&block, handled[i]);
         }
@@ -69,16 +69,16 @@ int main(int argc, char **argv) {
     printf("ready\n");
     fflush(stdout);
     int seen = 0;
-    while (seen < 4) {
+    while (seen < 5) {
         for (int s = 1; s < 65; s++) {
             while (got[s] > 0) {
                 got[s]--;
                 seen++;
-                printf("handled %s\n", s == SIGTERM ? "SIGTERM" : s == SIGINT ? "SIGINT" : s == SIGUSR1 ? "SIGUSR1" : s == SIGQUIT ? "SIGQUIT" : "other");
+                printf("handled %s\n", s == SIGTERM ? "SIGTERM" : s == SIGINT ? "SIGINT" : s == SIGUSR1 ? "SIGUSR1" : s == SIGUSR2 ? "SIGUSR2" : s == SIGQUIT ? "SIGQUIT" : "other");
                 fflush(stdout);
             }
         }
-        if (seen >= 4) {
+        if (seen >= 5) {
             break;
         }
         struct pollfd in = {.fd = 0, .events = POLLIN};

@@ -20,6 +20,8 @@ import java.util.List;
  * <p>SIGPIPE from the host's kernel must not reach the guest twice: a guest write to a broken pipe
  * raises the guest's SIGPIPE itself, so each vCPU thread blocks the host's thread-directed SIGPIPE
  * ({@link #blockPipeOnThisThread}); a SIGPIPE sent with kill, to the process, still arrives here.
+ *
+ * <p>HotSpot's thread-suspend signal ({@link #jvmSuspendSignal}) stays the JVM's.
  */
 public final class HostSignals {
     /** The signals forwarded: those a terminal, a shell or a supervisor sends to a program. */
@@ -52,10 +54,14 @@ public final class HostSignals {
             return;
         }
         installed = true;
+        int suspend = jvmSuspendSignal(System.getenv("_JAVA_SR_SIGNUM"));
         for (String name : FORWARDED) {
             try {
                 // named in full here, not imported: javadoc warns of every import of sun.misc, but skips bodies
                 sun.misc.Signal signal = new sun.misc.Signal(name);
+                if (signal.getNumber() == suspend) {
+                    continue;
+                }
                 if ((ignoredAtStart & Signals.bit(signal.getNumber())) != 0) {
                     RawSyscall.resetToDefault(signal.getNumber());
                 }
@@ -73,6 +79,26 @@ public final class HostSignals {
                 // a JVM that keeps SIGSTKFLT: SIGQUIT stays the JVM's
             }
         }
+    }
+
+    /**
+     * The signal HotSpot suspends threads with (JFR's sampler, for one): SIGUSR2, unless
+     * {@code _JAVA_SR_SIGNUM} names another that HotSpot accepts (above SIGPIPE, below NSIG). It
+     * is not forwarded, since taking it over leaves a suspended thread's signal to the guest, which
+     * dies of it. bin/tcg4j-riscv64 moves it to a real-time signal, so that SIGUSR2 reaches the guest.
+     */
+    static int jvmSuspendSignal(String srSignum) {
+        if (srSignum != null) {
+            try {
+                int sig = Integer.parseInt(srSignum.trim());
+                if (sig > 13 && sig < 65) {
+                    return sig;
+                }
+            } catch (NumberFormatException ignored) {
+                // HotSpot warns and keeps SIGUSR2
+            }
+        }
+        return SignalNames.SIGUSR2;
     }
 
     /**
