@@ -55,6 +55,7 @@ public final class LinuxProcess implements GuestEvents {
                 pid, abi, sysroot, new ProcFiles(space, pid, abi.cpuinfoIsa()), new GuestThreads(), processes,
                 new ProcessFs(libc));
         this.dispatcher = new SyscallDispatcher(ctx, arch);
+        ctx.procFiles().describeWith(this::procStatus);
         int uid = libc.getuid();
         signals.setJobControl(new Signals.JobControl() {
             @Override
@@ -77,6 +78,20 @@ public final class LinuxProcess implements GuestEvents {
                 return processes.inOrphanedGroup(pid);
             }
         });
+    }
+
+    private ProcFiles.Status procStatus() {
+        ProcessTable processes = ctx.processes();
+        int pid = ctx.pid();
+        int ppid = processes.ppid(pid);
+        int pgrp = processes.pgid(pid);
+        int session = processes.sid(pid);
+        Libc libc = ctx.libc();
+        GuestThread main = ctx.threads().byTid(pid);
+        byte[] name = main != null ? main.name() : new byte[0];
+        return new ProcFiles.Status(name, ppid < 0 ? libc.getppid() : ppid,
+                pgrp < 0 ? (int) libc.processGroup(0, false) : pgrp, session < 0 ? (int) libc.processGroup(0, true) : session,
+                Math.max(1, ctx.threads().count()), processes.cpu(pid).now(), processes.reapedChildrenCpu(pid));
     }
 
     /**
@@ -158,7 +173,7 @@ public final class LinuxProcess implements GuestEvents {
         InitialStack.Layout layout = InitialStack.build(ctx.memory(), space.stackTop(), argv, envp, execfn,
                 program, interp == null ? 0 : interp.loadAddr(), abi.hwcap(), ids, random16);
         ProgramLoader.releaseBrkReserve(space, program);
-        ctx.procFiles().started(argv, layout.auxv(), layout.auxvLength());
+        ctx.procFiles().started(argv, layout.auxv(), layout.auxvLength(), layout.sp());
         cpu.regs[arch.pcSlot()] = interp == null ? program.entry() : interp.entry();
         cpu.regs[arch.stackPointerSlot()] = layout.sp();
         return new Started(layout, interp);

@@ -1,20 +1,30 @@
 package dev.tcg4j.runtime.linux;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The /proc files qemu-user makes up for the guest (do_openat's fake_open table) instead of passing
  * the host's, which would describe the emulator: /proc/self/maps (the guest's mappings), auxv (the
- * vector on the initial stack), cmdline (the guest's argv), and /proc/cpuinfo in the format of
- * qemu's riscv targets (qemu 7.2 still passes the host's; later qemu makes it up as here).
+ * vector on the initial stack), cmdline (the guest's argv), stat (the guest process, not the JVM:
+ * its name, relatives, threads and CPU times), and /proc/cpuinfo in the format of qemu's riscv
+ * targets (qemu 7.2 still passes the host's; later qemu makes it up as here).
  */
 public final class ProcFiles {
     private final AddressSpace space;
     private final int pid;
     private final String cpuinfoIsa;
+    /** clock_t ticks per second (USER_HZ), the unit of stat's times. */
+    private static final long TICKS_PER_SECOND = 100;
     private volatile List<String> argv = List.of();
+    private volatile long startStack;
+    private volatile long startTicks;
+    private volatile Supplier<Status> status = () -> new Status(new byte[0], 0, 0, 0, 1, CpuTimes.ZERO, CpuTimes.ZERO);
     private volatile long auxvAddr;
     private volatile int auxvLength;
 
@@ -24,16 +34,30 @@ public final class ProcFiles {
         this.cpuinfoIsa = cpuinfoIsa;
     }
 
-    /** Called once the initial stack is written. */
-    void started(List<String> argv, long auxvAddr, int auxvLength) {
+    /**
+     * What /proc/self/stat tells beyond the image: the name of the main thread (prctl PR_SET_NAME's),
+     * the relatives, how many threads, the CPU of the process and of its reaped children.
+     */
+    public record Status(byte[] name, int ppid, int pgrp, int session, int threads, CpuTimes cpu,
+            CpuTimes children) {}
+
+    /** Where /proc/self/stat reads the process's state when it is opened. */
+    void describeWith(Supplier<Status> status) {
+        this.status = status;
+    }
+
+    /** Called once the initial stack is written; {@code sp} is the stack pointer the program starts with. */
+    void started(List<String> argv, long auxvAddr, int auxvLength, long sp) {
         this.argv = List.copyOf(argv);
         this.auxvAddr = auxvAddr;
         this.auxvLength = auxvLength;
+        this.startStack = sp;
+        this.startTicks = uptimeTicks();
     }
 
-    /** fork: the child's /proc/self files show what its parent's showed. */
+    /** fork: the child's /proc/self files show what its parent's showed; it started now. */
     void copyFrom(ProcFiles parent) {
-        started(parent.argv, parent.auxvAddr, parent.auxvLength);
+        started(parent.argv, parent.auxvAddr, parent.auxvLength, parent.startStack);
     }
 
     /** The made-up contents for {@code path} as the guest named it, or null when the host's file is meant. */
@@ -49,6 +73,7 @@ public final class ProcFiles {
             case "maps" -> space.describeMaps().getBytes(StandardCharsets.UTF_8);
             case "auxv" -> auxv();
             case "cmdline" -> cmdline();
+            case "stat" -> stat().getBytes(StandardCharsets.UTF_8);
             default -> null;
         };
     }
@@ -82,6 +107,44 @@ public final class ProcFiles {
             out.write(0);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The 52 fields of proc_pid_stat(5). Those qemu 7.2 fills (pid, name, ppid, starttime,
+     * startstack) come out as under qemu; state, group, session, the thread count and the CPU times
+     * as Linux gives them; the memory and scheduling figures, which would describe the emulator, 0.
+     */
+    private String stat() {
+        Status st = status.get();
+        StringBuilder out = new StringBuilder();
+        String name = st.name().length > 0 ? new String(st.name(), StandardCharsets.UTF_8) : programName();
+        out.append(pid).append(" (").append(name).append(") R ").append(st.ppid()).append(' ')
+                .append(st.pgrp()).append(' ').append(st.session()).append(" 0 -1 0 0 0 0 0 ")
+                .append(st.cpu().userTicks()).append(' ').append(st.cpu().systemTicks()).append(' ')
+                .append(st.children().userTicks()).append(' ').append(st.children().systemTicks())
+                .append(" 20 0 ").append(st.threads()).append(" 0 ").append(startTicks).append(" 0 0 0 0 0 ")
+                .append(Long.toUnsignedString(startStack));
+        for (int field = 29; field <= 52; field++) {
+            out.append(" 0");
+        }
+        return out.append('\n').toString();
+    }
+
+    /** qemu's name for the process: argv[0]'s last component, at most 15 characters. */
+    private String programName() {
+        String first = argv.isEmpty() ? "" : argv.get(0);
+        String base = first.substring(first.lastIndexOf('/') + 1);
+        return base.length() > 15 ? base.substring(0, 15) : base;
+    }
+
+    /** Ticks since boot, the unit of stat's starttime (the host's /proc/uptime; 0 where it cannot be read). */
+    private static long uptimeTicks() {
+        try {
+            String uptime = Files.readString(Path.of("/proc/uptime"));
+            return (long) (Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))) * TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** qemu's riscv open_cpuinfo: one block per host processor. */

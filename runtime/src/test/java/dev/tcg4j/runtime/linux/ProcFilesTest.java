@@ -26,7 +26,7 @@ class ProcFilesTest {
 
     @Test
     void cmdlineIsTheGuestsArgvEachEndedByNul() {
-        proc.started(List.of("./prog", "a b", ""), 0, 0);
+        proc.started(List.of("./prog", "a b", ""), 0, 0, 0);
         assertArrayEquals("./prog\0a b\0\0".getBytes(StandardCharsets.UTF_8), proc.contents("/proc/self/cmdline"));
         assertArrayEquals(proc.contents("/proc/self/cmdline"), proc.contents("/proc/" + PID + "/cmdline"));
     }
@@ -39,11 +39,34 @@ class ProcFilesTest {
         memory.st64(at + 8, 4096);
         memory.st64(at + 16, 0);
         memory.st64(at + 24, 0);
-        proc.started(List.of("p"), at, 32);
+        proc.started(List.of("p"), at, 32, at - 16);
         byte[] auxv = proc.contents("/proc/self/auxv");
         assertEquals(32, auxv.length);
         assertEquals(6, auxv[0]);
         assertEquals(0x10, auxv[9], "4096 little-endian");
+    }
+
+    @Test
+    void statDescribesTheGuestProcessInProcPidStatsOrder() {
+        proc.started(List.of("/usr/bin/a-rather-long-program-name"), 0, 0, 0x3fffff00L);
+        proc.describeWith(() -> new ProcFiles.Status(new byte[0], 7, 8, 9, 3, new CpuTimes(250_000_000, 30_000_000),
+                new CpuTimes(1_000_000_000, 0)));
+        String line = new String(proc.contents("/proc/self/stat"), StandardCharsets.UTF_8);
+        assertTrue(line.endsWith("\n"), line);
+        String[] f = line.strip().split(" ");
+        assertEquals(52, f.length, line);
+        assertEquals(String.valueOf(PID), f[0]);
+        assertEquals("(a-rather-long-p)", f[1], "argv[0]'s last component, 15 characters, as qemu");
+        assertEquals("R", f[2]);
+        assertEquals(List.of("7", "8", "9"), List.of(f[3], f[4], f[5]), "ppid, pgrp, session");
+        assertEquals(List.of("25", "3", "100", "0"), List.of(f[13], f[14], f[15], f[16]), "utime stime cutime cstime in ticks");
+        assertEquals("3", f[19], "num_threads");
+        assertEquals(String.valueOf(0x3fffff00L), f[27], "startstack");
+
+        proc.describeWith(() -> new ProcFiles.Status("worker".getBytes(StandardCharsets.UTF_8), 7, 8, 9, 1,
+                CpuTimes.ZERO, CpuTimes.ZERO));
+        String renamed = new String(proc.contents("/proc/" + PID + "/stat"), StandardCharsets.UTF_8);
+        assertTrue(renamed.startsWith(PID + " (worker) R 7 "), renamed);
     }
 
     @Test

@@ -1,0 +1,86 @@
+/* /proc/self/stat as proc_pid_stat(5) describes it, for the guest process rather than the emulator
+ * running it: its pid, name (prctl PR_SET_NAME's), state, relatives, thread count and CPU time. The
+ * exit status counts the fields that are not as specified. */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <time.h>
+#include <unistd.h>
+
+/* fields[i] is field i+1 of the man page, after the name in parentheses */
+static long fields[52];
+static char name[64];
+
+static void read_stat(void) {
+    char buf[2048];
+    FILE *f = fopen("/proc/self/stat", "r");
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    char *open = strchr(buf, '('), *close = strrchr(buf, ')');
+    snprintf(name, sizeof name, "%.*s", (int)(close - open - 1), open + 1);
+    sscanf(buf, "%ld", &fields[0]);
+    char *p = close + 2;
+    fields[2] = *p; /* the state, a letter */
+    p += 2;
+    for (int i = 3; i < 52 && *p; i++) {
+        fields[i] = strtol(p, &p, 10);
+        while (*p == ' ') {
+            p++;
+        }
+    }
+}
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static int release;
+
+static void *parked(void *arg) {
+    (void)arg;
+    pthread_mutex_lock(&lock);
+    while (!release) {
+        pthread_cond_wait(&cond, &lock);
+    }
+    pthread_mutex_unlock(&lock);
+    return NULL;
+}
+
+int main(void) {
+    int wrong = 0;
+    read_stat();
+    wrong += fields[0] != getpid() || fields[3] != getppid() || fields[4] != getpgrp() || fields[5] != getsid(0);
+    wrong += fields[2] != 'R' || fields[19] != 1;
+    printf("pid %d, ppid %d, pgrp %d, session %d, state %c\n", fields[0] == getpid(), fields[3] == getppid(),
+           fields[4] == getpgrp(), fields[5] == getsid(0), (char)fields[2]);
+    printf("name (%s)\n", name);
+    printf("threads %ld\n", fields[19]);
+    pthread_t t[2];
+    for (int i = 0; i < 2; i++) {
+        pthread_create(&t[i], NULL, parked, NULL);
+    }
+    read_stat();
+    printf("with two more threads %ld\n", fields[19]);
+    wrong += fields[19] != 3;
+    pthread_mutex_lock(&lock);
+    release = 1;
+    pthread_cond_broadcast(&cond);
+    pthread_mutex_unlock(&lock);
+    for (int i = 0; i < 2; i++) {
+        pthread_join(t[i], NULL);
+    }
+    prctl(PR_SET_NAME, "renamed-stat");
+    read_stat();
+    printf("after PR_SET_NAME (%s)\n", name);
+    wrong += strcmp(name, "renamed-stat") != 0;
+    struct timespec ts;
+    do {
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    } while (ts.tv_sec * 1000 + ts.tv_nsec / 1000000 < 300);
+    read_stat();
+    printf("utime+stime after 300 ms of CPU at least 20 ticks: %d\n", fields[13] + fields[14] >= 20);
+    wrong += fields[13] + fields[14] < 20;
+    return wrong;
+}
