@@ -16,11 +16,11 @@ final class GuestBuffers {
     static final long MAX_RW_COUNT = 0x7ffff000L;
 
     private final GuestMemory memory;
-    private final CwdLinks cwdLinks;
+    private final ProcLinks procLinks;
 
-    GuestBuffers(GuestMemory memory, CwdLinks cwdLinks) {
+    GuestBuffers(GuestMemory memory, ProcLinks procLinks) {
         this.memory = memory;
-        this.cwdLinks = cwdLinks;
+        this.procLinks = procLinks;
     }
 
     GuestMemory memory() {
@@ -75,7 +75,7 @@ final class GuestBuffers {
 
     /** The guest's NUL-terminated path copied into {@code arena}. */
     MemorySegment path(long addr, Arena arena) {
-        byte[] bytes = ownCwd(memory.readCBytes(addr, PATH_MAX));
+        byte[] bytes = ownLinks(memory.readCBytes(addr, PATH_MAX));
         MemorySegment s = arena.allocate(bytes.length + 1L);
         MemorySegment.copy(bytes, 0, s, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes.length);
         return s;
@@ -87,7 +87,7 @@ final class GuestBuffers {
             return path(addr, arena);
         }
         byte[] raw = memory.readCBytes(addr, PATH_MAX);
-        byte[] own = ownCwd(raw);
+        byte[] own = ownLinks(raw);
         byte[] bytes = own != raw ? own
                 : sysroot.map(new String(raw, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
         MemorySegment s = arena.allocate(bytes.length + 1L);
@@ -95,8 +95,8 @@ final class GuestBuffers {
         return s;
     }
 
-    private byte[] ownCwd(byte[] path) {
-        return cwdLinks.hostPath(path);
+    private byte[] ownLinks(byte[] path) {
+        return procLinks.hostPath(path);
     }
 
     String string(long addr) {

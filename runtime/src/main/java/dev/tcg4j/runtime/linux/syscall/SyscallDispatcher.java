@@ -65,7 +65,7 @@ public final class SyscallDispatcher {
         this.retSlot = arch.syscallReturnSlot();
         this.spSlot = arch.stackPointerSlot();
         this.insnSize = arch.syscallInsnSize();
-        GuestBuffers buf = new GuestBuffers(ctx.memory(), new CwdLinks(ctx));
+        GuestBuffers buf = new GuestBuffers(ctx.memory(), new ProcLinks(ctx));
         this.files = new FileSyscalls(ctx, buf);
         this.mem = new MemorySyscalls(ctx);
         this.proc = new ProcessSyscalls(ctx, buf);
