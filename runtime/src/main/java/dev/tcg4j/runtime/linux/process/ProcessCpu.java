@@ -71,17 +71,16 @@ public final class ProcessCpu {
     }
 
     private static CpuTimes ofCurrentThread() {
-        long total = THREADS.getCurrentThreadCpuTime();
-        long user = THREADS.getCurrentThreadUserTime();
-        return total < 0 || user < 0 ? CpuTimes.ZERO : new CpuTimes(user, Math.max(0, total - user));
+        return split(THREADS.getCurrentThreadCpuTime(), THREADS.getCurrentThreadUserTime());
     }
 
     private static CpuTimes of(Thread t) {
-        if (t == Thread.currentThread()) {
-            return ofCurrentThread();
-        }
-        long total = THREADS.getThreadCpuTime(t.threadId());
-        long user = THREADS.getThreadUserTime(t.threadId());
+        return t == Thread.currentThread() ? ofCurrentThread()
+                : split(THREADS.getThreadCpuTime(t.threadId()), THREADS.getThreadUserTime(t.threadId()));
+    }
+
+    /** A thread's CPU from the JVM's figures, which are -1 for a thread not (or no longer) running. */
+    private static CpuTimes split(long total, long user) {
         return total < 0 || user < 0 ? CpuTimes.ZERO : new CpuTimes(user, Math.max(0, total - user));
     }
 }

@@ -102,19 +102,11 @@ final class ProcLinks {
     }
 
     private String cwdLinkFor(byte[] path, int from, int to) {
-        if (isSelf(path, from, to)) {
+        ProcessContext owner = processOf(path, from, to);
+        if (owner == ctx) {
             return "/proc/thread-self/cwd";
         }
-        int pid = pid(path, from, to);
-        if (pid < 0) {
-            return null;
-        }
-        if (pid == ctx.pid()) {
-            return "/proc/thread-self/cwd";
-        }
-        GuestProcess other = ctx.processes().get(pid);
-        LinuxProcess image = other == null ? null : other.image();
-        int fd = image == null ? -1 : image.context().fs().hostCwd();
+        int fd = owner == null ? -1 : owner.fs().hostCwd();
         return fd < 0 ? null : "/proc/self/fd/" + fd;
     }
 
