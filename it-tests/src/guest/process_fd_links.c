@@ -1,7 +1,11 @@
 /* The descriptor links of /proc and /dev: /proc/self/fd/N, /proc/PID/fd/N (this process and a
  * child), /dev/fd/N and /dev/stdin name the process's own descriptor N, whatever else runs in the
- * same host process; a descriptor it does not have is ENOENT. argv[1] is a scratch directory. */
+ * same host process, and listing /proc/self/fd gives them all; a descriptor it does not have is ENOENT.
+ * argv[1] is a scratch directory. With "inherited" after it, it reads descriptor 3 and writes to
+ * descriptor 4, which its caller opened. */
+#include <dirent.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -21,6 +25,39 @@ static void show_link(const char *what, const char *path) {
     printf("%s -> %s\n", what, strncmp(target, "pipe:", 5) == 0 ? "pipe" : basename(target));
 }
 
+/* the names a listing of {@code dir} holds are exactly the descriptors open now (the listing's own
+ * among them), and rewinddir lists them again */
+static int lists_open_descriptors(const char *dir) {
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        return 0;
+    }
+    int ok = 1;
+    for (int pass = 0; pass < 2; pass++) {
+        char seen[1024] = {0};
+        int dots = 0;
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
+                dots++;
+                continue;
+            }
+            int fd = atoi(e->d_name);
+            ok &= fd >= 0 && fd < 1024 && e->d_type == DT_LNK;
+            if (fd >= 0 && fd < 1024) {
+                seen[fd] = 1;
+            }
+        }
+        ok &= dots == 2;
+        for (int fd = 0; fd < 1024; fd++) {
+            ok &= seen[fd] == (fcntl(fd, F_GETFD) != -1);
+        }
+        rewinddir(d);
+    }
+    closedir(d);
+    return ok;
+}
+
 static void show_read(const char *what, const char *path) {
     char buf[64] = {0};
     int fd = open(path, O_RDONLY);
@@ -37,6 +74,14 @@ int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IONBF, 0);
     if (argc < 2 || chdir(argv[1]) != 0) {
         return 2;
+    }
+    if (argc > 2 && strcmp(argv[2], "inherited") == 0) {
+        char buf[64] = {0};
+        int n = read(3, buf, sizeof buf - 1);
+        printf("descriptor 3 from the caller reads '%.*s'\n", n < 0 ? 0 : n, buf);
+        printf("descriptor 4 from the caller takes %d bytes\n", (int)write(4, "written by the guest", 20));
+        show_link("/proc/self/fd/3", "/proc/self/fd/3");
+        return 0;
     }
     int fd = open("fd-target.txt", O_RDWR | O_CREAT | O_TRUNC, 0644);
     write(fd, "target text", 11);
@@ -61,6 +106,8 @@ int main(int argc, char **argv) {
     show_link("/dev/fd/N of a pipe", path);
     show_read("/dev/fd/N of a pipe", path);
 
+    printf("listing /proc/self/fd gives the open descriptors: %d\n", lists_open_descriptors("/proc/self/fd"));
+    printf("listing /dev/fd/ gives them too: %d\n", lists_open_descriptors("/dev/fd/"));
     show_link("unopened /proc/self/fd/77", "/proc/self/fd/77");
     show_read("unopened /dev/fd/77", "/dev/fd/77");
 

@@ -194,10 +194,11 @@ public final class GuestCatalog {
                         "child of a moved parent: in b, umask 027, mkdir mode 0750\n",
                         "after a thread's chdir and umask the main thread is in a with umask 007\n",
                         "after rename, the child's cwd link: b-renamed\n").withArgs(GuestCase.SCRATCH_DIR),
-                // /proc/self/fd/N, /proc/PID/fd/N, /dev/fd/N, /dev/stdin: the process's own descriptors
+                // /proc/self/fd/N, /proc/PID/fd/N, /dev/fd/N, /dev/stdin, listing /proc/self/fd: the process's own descriptors
                 GuestCase.of("process_fd_links", 0, "/proc/self/fd/N -> fd-target.txt\n",
                         "/proc/self/fd/N reads 'target text'\n", "/dev/fd/N -> fd-target.txt\n",
                         "/dev/fd/N of a pipe reads 'in the pipe'\n", "unopened /dev/fd/77: open -1 errno 2\n",
+                        "listing /proc/self/fd gives the open descriptors: 1\n", "listing /dev/fd/ gives them too: 1\n",
                         "child's /dev/stdin reads 'piped to the child'\n",
                         "the child's /proc/PID/fd/N -> child-only.txt\n").withArgs(GuestCase.SCRATCH_DIR),
                 // MAP_SHARED stores reach the file and a fork's child, MAP_PRIVATE ones stay the writer's; msync

@@ -10,7 +10,10 @@ import dev.tcg4j.runtime.elf.ElfFormatException;
 import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.process.GuestProcess;
+import dev.tcg4j.runtime.linux.fs.FdTable;
+import dev.tcg4j.runtime.linux.fs.HostFileKind;
 import dev.tcg4j.runtime.linux.host.HostIgnoredSignals;
+import dev.tcg4j.runtime.linux.host.HostInheritedFds;
 import dev.tcg4j.runtime.linux.host.HostProcessIds;
 import dev.tcg4j.runtime.linux.host.Libc;
 import dev.tcg4j.runtime.linux.signal.HostSignals;
@@ -64,6 +67,15 @@ public final class GuestRun {
         this.libc = libc;
     }
 
+    /** The caller's descriptors above 2 become the first process's, at the same numbers, when still open. */
+    private void inheritHostFds(LinuxProcess linux) {
+        for (int fd : HostInheritedFds.atStart()) {
+            if (fd < FdTable.MAX_FDS && HostFileKind.of(libc, fd) != null) {
+                linux.context().fds().installAt(fd, fd);
+            }
+        }
+    }
+
     /** Runs the program; returns the host exit status. */
     public int execute() {
         ElfFile elf;
@@ -87,6 +99,7 @@ public final class GuestRun {
         }
         long ignoredAtStart = HostIgnoredSignals.atStart();
         first.linux().signals().ignoreFromStart(ignoredAtStart);
+        inheritHostFds(first.linux());
         table.install(pid, first.linux());
         symbols.add(first.program().symbols());
         if (first.interpreter() != null) {

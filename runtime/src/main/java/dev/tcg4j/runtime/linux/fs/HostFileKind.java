@@ -10,13 +10,16 @@ import java.lang.foreign.ValueLayout;
  * can wait, whether mmap can map the file) rather than what the guest is shown.
  *
  * @param type the {@code S_IFMT} bits of its mode
+ * @param inode its inode number, which tells one open file from another behind a reused fd number
  */
-public record HostFileKind(int type, long size) {
+public record HostFileKind(int type, long size, long inode) {
     private static final int AT_EMPTY_PATH = 0x1000;
     private static final int STATX_TYPE = 1;
+    private static final int STATX_INO = 0x100;
     private static final int STATX_SIZE = 0x200;
     private static final int STATX_BUFFER = 256;
     private static final int STX_MODE = 0x1c;
+    private static final int STX_INO = 0x20;
     private static final int STX_SIZE = 0x28;
     private static final int S_IFMT = 0170000;
     private static final int S_IFREG = 0100000;
@@ -26,11 +29,11 @@ public record HostFileKind(int type, long size) {
     public static HostFileKind of(Libc libc, int hostFd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment stx = arena.allocate(STATX_BUFFER, 8);
-            if (libc.statx(hostFd, arena.allocateFrom(""), AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, stx) < 0) {
+            if (libc.statx(hostFd, arena.allocateFrom(""), AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE | STATX_INO, stx) < 0) {
                 return null;
             }
             return new HostFileKind(stx.get(ValueLayout.JAVA_SHORT, STX_MODE) & S_IFMT,
-                    stx.get(ValueLayout.JAVA_LONG, STX_SIZE));
+                    stx.get(ValueLayout.JAVA_LONG, STX_SIZE), stx.get(ValueLayout.JAVA_LONG, STX_INO));
         }
     }
 

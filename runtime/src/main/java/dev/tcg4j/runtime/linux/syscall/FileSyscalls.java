@@ -57,13 +57,17 @@ final class FileSyscalls {
     private final Libc libc;
     private final FdTable fds;
     private final int uid;
+    private final ProcLinks links;
+    private final FdListings listings;
 
-    FileSyscalls(ProcessContext ctx, GuestBuffers buf) {
+    FileSyscalls(ProcessContext ctx, GuestBuffers buf, ProcLinks links) {
         this.ctx = ctx;
         this.buf = buf;
         this.libc = ctx.libc();
         this.fds = ctx.fds();
         this.uid = libc.getuid();
+        this.links = links;
+        this.listings = new FdListings(libc);
     }
 
     /** The host dirfd for a guest one; AT_FDCWD stays; an unknown fd maps to an invalid host fd (EBADF). */
@@ -156,7 +160,14 @@ final class FileSyscalls {
             }
             MemorySegment hostPath = isSelfExe(p) ? arena.allocateFrom(ctx.programPath()) : buf.path(path, arena, ctx.sysroot());
             long h = libc.openat(dirfd(dirfd), hostPath, (int) flags, (int) mode);
-            return h < 0 ? h : fds.install((int) h);
+            if (h < 0) {
+                return h;
+            }
+            ProcessContext listed = links.fdDirectoryOwner(p);
+            if (listed != null) {
+                listings.opened((int) h, listed);
+            }
+            return fds.install((int) h);
         }
     }
 
@@ -181,13 +192,21 @@ final class FileSyscalls {
 
     long lseek(long fd, long off, long whence) {
         int h = fds.host((int) fd);
-        return h < 0 ? -Errno.EBADF : libc.lseek(h, off, (int) whence);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        long listed = listings.lseek(h, off, (int) whence);
+        return listed != FdListings.NOT_A_LISTING ? listed : libc.lseek(h, off, (int) whence);
     }
 
     long getdents64(long fd, long addr, long n) {
         int h = fds.host((int) fd);
         if (h < 0) {
             return -Errno.EBADF;
+        }
+        long listed = listings.getdents64(h, buf.memory(), addr, n);
+        if (listed != FdListings.NOT_A_LISTING) {
+            return listed;
         }
         MemorySegment dst = buf.out(addr, n);
         return libc.getdents64(h, dst, dst.byteSize());

@@ -13,8 +13,8 @@ import java.util.Arrays;
  * /dev/stderr (a guest fd is a host fd of another number). The calling process's cwd is the calling
  * thread's own (/proc/thread-self/cwd); another guest process's, and any guest descriptor, is the
  * host descriptor that holds it. Paths under a link are kept, so the link can be walked through. A
- * descriptor the process does not have becomes a name no file has, as Linux answers ENOENT.
- * Listing /proc/self/fd still shows the host's descriptors.
+ * descriptor the process does not have becomes a name no file has, as Linux answers ENOENT. The
+ * directories themselves are listed by {@link FdListings}.
  */
 final class ProcLinks {
     private static final byte[] PROC = bytes("/proc/");
@@ -63,6 +63,26 @@ final class ProcLinks {
         }
         String link = cwdLinkFor(path, PROC.length, idEnd);
         return link == null ? path : splice(link, path, cwdEnd);
+    }
+
+    /**
+     * The guest process whose descriptors the directory {@code path} lists (/dev/fd, /proc/self/fd,
+     * /proc/PID/fd, with or without a final slash), or null for any other path.
+     */
+    ProcessContext fdDirectoryOwner(String path) {
+        String dir = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (dir.equals("/dev/fd")) {
+            return ctx;
+        }
+        if (!dir.startsWith("/proc/") || !dir.endsWith("/fd")) {
+            return null;
+        }
+        String id = dir.substring("/proc/".length(), dir.length() - "/fd".length());
+        if (id.isEmpty() || id.indexOf('/') >= 0) {
+            return null;
+        }
+        byte[] idBytes = bytes(id);
+        return processOf(idBytes, 0, idBytes.length);
     }
 
     /** {@code path} from {@code numberAt} on is "N" or "N/rest": guest descriptor N of {@code owner}. */

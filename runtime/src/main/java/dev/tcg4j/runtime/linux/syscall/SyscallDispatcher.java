@@ -65,8 +65,9 @@ public final class SyscallDispatcher {
         this.retSlot = arch.syscallReturnSlot();
         this.spSlot = arch.stackPointerSlot();
         this.insnSize = arch.syscallInsnSize();
-        GuestBuffers buf = new GuestBuffers(ctx.memory(), new ProcLinks(ctx));
-        this.files = new FileSyscalls(ctx, buf);
+        ProcLinks links = new ProcLinks(ctx);
+        GuestBuffers buf = new GuestBuffers(ctx.memory(), links);
+        this.files = new FileSyscalls(ctx, buf, links);
         this.mem = new MemorySyscalls(ctx);
         this.proc = new ProcessSyscalls(ctx, buf);
         this.sig = new SignalSyscalls(ctx);
