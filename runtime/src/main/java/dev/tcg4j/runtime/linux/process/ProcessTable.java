@@ -1,7 +1,7 @@
 package dev.tcg4j.runtime.linux.process;
 
-import dev.tcg4j.runtime.linux.CpuTimes;
 import dev.tcg4j.ir.cpu.CpuState;
+import dev.tcg4j.runtime.linux.CpuTimes;
 import dev.tcg4j.runtime.linux.Errno;
 import dev.tcg4j.runtime.linux.GuestThread;
 import dev.tcg4j.runtime.linux.LinuxProcess;
