@@ -19,6 +19,8 @@ public final class GuestProcess {
     volatile LinuxProcess image;
     /** Adopted by the run's first process when its parent ended (init's part under Linux). */
     boolean reparented;
+    /** Its exit is under way: its exit signal may be out, it is about to be a zombie. */
+    boolean exiting;
     boolean zombie;
     /** wait4's status word: (code << 8) for an exit, the signal number for a death by signal. */
     int waitStatus;

@@ -151,10 +151,12 @@ public final class ProcessTable {
             }
             GuestProcess parent = byPid.get(p.ppid);
             parentImage = parent == null ? null : parent.image;
+            p.exiting = true;
         }
         CpuTimes used = p.cpu.freeze();
         // as do_notify_parent: the signal is queued before a wait can find the zombie, so that a
-        // parent's wait returns with its handler already run
+        // parent's wait returns with its handler already run; a wait meanwhile waits for the zombie
+        // (exiting), since under Linux the zombie is there before the signal
         if (parentImage != null && p.exitSignal != 0) {
             boolean killed = (waitStatus & 0x7f) != 0;
             parentImage.signals().post(SigInfo.child(p.exitSignal, killed ? CLD_KILLED : CLD_EXITED, pid, uid,
@@ -281,11 +283,13 @@ public final class ProcessTable {
         boolean interrupted = false;
         while (true) {
             boolean any = false;
+            boolean zombieComing = false;
             for (GuestProcess c : byPid.values()) {
                 if (c.ppid != self || c.pid() == self || !matches(c, selector, ownGroup)) {
                     continue;
                 }
                 any = true;
+                zombieComing |= c.exiting && !c.zombie && events.exits();
                 Reaped change = jobChange(c, events, noReap);
                 if (change != null) {
                     if (interrupted) {
@@ -309,6 +313,15 @@ public final class ProcessTable {
             }
             if (!any) {
                 throw new WaitFailed(-Errno.ECHILD);
+            }
+            if (zombieComing) {
+                // its exit signal may be what interrupted us, or what a WNOHANG handler answers
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                continue;
             }
             if (noHang || interrupted) {
                 if (interrupted) {
