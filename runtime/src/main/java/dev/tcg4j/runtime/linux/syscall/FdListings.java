@@ -61,7 +61,8 @@ final class FdListings {
             return NOT_A_LISTING;
         }
         synchronized (l) {
-            ByteBuffer out = ByteBuffer.allocate((int) Math.min(size, 1 << 20)).order(ByteOrder.LITTLE_ENDIAN);
+            // getdents64's count is an unsigned int; a listing never needs a megabyte
+            ByteBuffer out = ByteBuffer.allocate((int) Math.min(size & 0xffff_ffffL, 1 << 20)).order(ByteOrder.LITTLE_ENDIAN);
             long pos = l.position;
             if (pos == 0 && put(out, l.inode, 1, DT_DIR, ".")) {
                 pos = 1;
