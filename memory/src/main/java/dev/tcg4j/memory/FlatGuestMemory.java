@@ -46,11 +46,11 @@ public final class FlatGuestMemory implements GuestMemory {
     private static final VarHandle ATOMIC_LONG = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
 
     /**
-     * Links the host calls a window needs (mmap, munmap, madvise through FFM, tens of milliseconds),
+     * Links the host calls a window needs ({@link HostFunction}'s call shapes, tens of milliseconds),
      * so that a launcher can do it on another thread before the first window is made.
      */
     public static void linkHostCalls() {
-        NativeReservation.link();
+        HostFunction.link();
     }
 
     private static final MemorySegment ZERO_PAGE = Arena.global().allocate(PAGE_SIZE);

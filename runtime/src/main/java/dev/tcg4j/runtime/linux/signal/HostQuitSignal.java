@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.linux.signal;
 
+import dev.tcg4j.memory.HostFunction;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -24,6 +25,8 @@ final class HostQuitSignal {
     private static final long SA_RESTART = 0x10000000L;
     private static final long SA_RESTORER = 0x04000000L;
     private static final int RESTORER_OFFSET = 32;
+    private static final HostFunction MMAP = HostFunction.returningLong("mmap");
+    private static final HostFunction MPROTECT = HostFunction.returningInt("mprotect");
     private static final int SYS_KILL = 62;
     private static final int SYS_RT_SIGRETURN = 15;
 
@@ -41,13 +44,13 @@ final class HostQuitSignal {
      * stays the JVM's.
      */
     static void install() {
-        long code = RawSyscall.call(RawSyscall.MMAP, 0, PAGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
-        if (code == -1) { // libc's syscall() returns -1 and sets errno
+        long code = MMAP.call(0, PAGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
+        if (code < 0) {
             return;
         }
         MemorySegment page = MemorySegment.ofAddress(code).reinterpret(PAGE);
         page.copyFrom(MemorySegment.ofArray(handlerCode((int) ProcessHandle.current().pid())));
-        if (RawSyscall.call(RawSyscall.MPROTECT, code, PAGE, PROT_READ_EXEC, 0, 0, 0) != 0) {
+        if (MPROTECT.call(code, PAGE, PROT_READ_EXEC) != 0) {
             return;
         }
         try (Arena arena = Arena.ofConfined()) {
@@ -57,7 +60,7 @@ final class HostQuitSignal {
             action.set(ValueLayout.JAVA_LONG, 8, SA_RESTART | SA_RESTORER);
             action.set(ValueLayout.JAVA_LONG, 16, code + RESTORER_OFFSET);
             action.set(ValueLayout.JAVA_LONG, 24, 0);
-            RawSyscall.call(RawSyscall.RT_SIGACTION, SIGQUIT, action.address(), 0, 8, 0, 0);
+            RawSyscall.call(RawSyscall.RT_SIGACTION, SIGQUIT, action.address(), 0, 8, 0);
         }
     }
 

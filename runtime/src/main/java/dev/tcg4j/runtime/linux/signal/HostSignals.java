@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.linux.signal;
 
+import dev.tcg4j.memory.HostFunction;
 import dev.tcg4j.runtime.linux.GuestThreads;
 import dev.tcg4j.runtime.linux.host.Libc;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class HostSignals {
      */
     public static void linkAhead() {
         if (HostQuitSignal.supported()) {
-            RawSyscall.link();
+            HostFunction.link();
         }
     }
 

@@ -1,38 +1,21 @@
 package dev.tcg4j.runtime.linux.signal;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
+import dev.tcg4j.memory.HostFunction;
 
 /**
- * libc's {@code syscall(2)}, for the few host signal calls that take the JVM's place: one call shape
- * for all of them, linked on first use (most runs never need it). Returns as libc's does: -1 and
- * errno on failure.
+ * libc's {@code syscall(2)} with the x86-64 host's numbers, for the few host signal calls that take
+ * the JVM's place. Returns as a system call does: the result, or -errno.
  */
 final class RawSyscall {
-    static final long MMAP = 9;
-    static final long MPROTECT = 10;
     static final long RT_SIGACTION = 13;
 
-    private static final MethodHandle SYSCALL = Linker.nativeLinker().downcallHandle(
-            Linker.nativeLinker().defaultLookup().find("syscall").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-                    ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-                    ValueLayout.JAVA_LONG),
-            Linker.Option.firstVariadicArg(1));
+    private static final HostFunction SYSCALL = HostFunction.variadicReturningLong("syscall");
 
     private RawSyscall() {}
 
-    /** Does nothing, but the first call links the handle (the class initialiser). */
-    static void link() {}
-
-    static long call(long nr, long a0, long a1, long a2, long a3, long a4, long a5) {
-        try {
-            return (long) SYSCALL.invokeExact(nr, a0, a1, a2, a3, a4, a5);
-        } catch (Throwable t) {
-            throw new IllegalStateException("syscall " + nr, t);
-        }
+    /** At most five arguments: the call shape has six. */
+    static long call(long nr, long a0, long a1, long a2, long a3, long a4) {
+        return SYSCALL.call(nr, a0, a1, a2, a3, a4);
     }
 
     /**
@@ -43,7 +26,7 @@ final class RawSyscall {
     static boolean resetToDefault(int sig) {
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
             var action = arena.allocate(32, 8); // zeroed: SIG_DFL, no flags, no restorer, empty mask
-            return call(RT_SIGACTION, sig, action.address(), 0, 8, 0, 0) == 0;
+            return call(RT_SIGACTION, sig, action.address(), 0, 8, 0) == 0;
         }
     }
 }
