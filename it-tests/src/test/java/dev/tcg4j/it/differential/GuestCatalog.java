@@ -30,10 +30,14 @@ public final class GuestCatalog {
                 GuestCase.of("hwprobe", 0, "hwprobe returns 0\n", "key 3 value 0x1\n", "key 4 value 0xb842819380005fb\n",
                         "key 6 value 0x40\n", "key 12 value 0x40\n", "key 15 value 0x40\n", "key -1 value 0x0\n",
                         "AT_HWCAP 0x112d\n", "empty cpu set -1 errno 22\n"),
-                // proc_pid_stat(5), as the host kernel gives it natively; qemu 7.2 writes 0 for the state,
-                // group, session, thread count and times, and keeps argv[0] as the name
+                // proc_pid_stat(5) and proc_pid_status(5), as the host kernel gives them natively; qemu 7.2
+                // writes 0 for stat's state, group, session, thread count and times, keeps argv[0] as the
+                // name, and passes its own status (its threads)
                 GuestCase.of("proc_stat", 0, "pid 1, ppid 1, pgrp 1, session 1, state R\n", "name (proc_stat)\n",
-                        "threads 1\n", "with two more threads 3\n", "after PR_SET_NAME (renamed-stat)\n",
+                        "threads 1\n", "with two more threads 3\n",
+                        "status: name proc_stat, pid 1, tgid 1, ppid 1, threads 3\n",
+                        "after PR_SET_NAME (renamed-stat)\n", "comm renamed-stat\n",
+                        "SigBlk has USR1 1, SigIgn has USR2 1, SigCgt has TERM 1, USR1 pending 1\n",
                         "utime+stime after 300 ms of CPU at least 20 ticks: 1\n"),
                 // recvmmsg(2) writes the time left back to its timeout; qemu 7.2 ignores the timeout
                 GuestCase.of("sys_socketpair", 0, "recvmmsg with a timeout 2, time left written back: yes\n")

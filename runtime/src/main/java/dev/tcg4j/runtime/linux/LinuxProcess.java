@@ -89,9 +89,10 @@ public final class LinuxProcess implements GuestEvents {
         Libc libc = ctx.libc();
         GuestThread main = ctx.threads().byTid(pid);
         byte[] name = main != null ? main.name() : new byte[0];
+        Signals.Masks masks = main != null ? ctx.signals().masks(main.signals()) : new Signals.Masks(0, 0, 0, 0, 0);
         return new ProcFiles.Status(name, ppid < 0 ? libc.getppid() : ppid,
                 pgrp < 0 ? (int) libc.processGroup(0, false) : pgrp, session < 0 ? (int) libc.processGroup(0, true) : session,
-                Math.max(1, ctx.threads().count()), processes.cpu(pid).now(), processes.reapedChildrenCpu(pid));
+                Math.max(1, ctx.threads().count()), processes.cpu(pid).now(), processes.reapedChildrenCpu(pid), masks);
     }
 
     /**

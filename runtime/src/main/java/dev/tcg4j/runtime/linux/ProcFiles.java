@@ -1,5 +1,6 @@
 package dev.tcg4j.runtime.linux;
 
+import dev.tcg4j.runtime.linux.signal.Signals;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.util.function.Supplier;
  * The /proc files qemu-user makes up for the guest (do_openat's fake_open table) instead of passing
  * the host's, which would describe the emulator: /proc/self/maps (the guest's mappings), auxv (the
  * vector on the initial stack), cmdline (the guest's argv), stat (the guest process, not the JVM:
- * its name, relatives, threads and CPU times), and /proc/cpuinfo in the format of qemu's riscv
+ * its name, relatives, threads and CPU times), and beyond qemu 7.2 status and comm (the guest
+ * process's name, ids, threads and signal masks), and /proc/cpuinfo in the format of qemu's riscv
  * targets (qemu 7.2 still passes the host's; later qemu makes it up as here).
  */
 public final class ProcFiles {
@@ -24,7 +26,8 @@ public final class ProcFiles {
     private volatile List<String> argv = List.of();
     private volatile long startStack;
     private volatile long startTicks;
-    private volatile Supplier<Status> status = () -> new Status(new byte[0], 0, 0, 0, 1, CpuTimes.ZERO, CpuTimes.ZERO);
+    private volatile Supplier<Status> status =
+            () -> new Status(new byte[0], 0, 0, 0, 1, CpuTimes.ZERO, CpuTimes.ZERO, new Signals.Masks(0, 0, 0, 0, 0));
     private volatile long auxvAddr;
     private volatile int auxvLength;
 
@@ -35,11 +38,12 @@ public final class ProcFiles {
     }
 
     /**
-     * What /proc/self/stat tells beyond the image: the name of the main thread (prctl PR_SET_NAME's),
-     * the relatives, how many threads, the CPU of the process and of its reaped children.
+     * What /proc/self/stat and status tell beyond the image: the name of the main thread (prctl
+     * PR_SET_NAME's), the relatives, how many threads, the CPU of the process and of its reaped
+     * children, the main thread's signal masks.
      */
     public record Status(byte[] name, int ppid, int pgrp, int session, int threads, CpuTimes cpu,
-            CpuTimes children) {}
+            CpuTimes children, Signals.Masks signals) {}
 
     /** Where /proc/self/stat reads the process's state when it is opened. */
     void describeWith(Supplier<Status> status) {
@@ -74,6 +78,8 @@ public final class ProcFiles {
             case "auxv" -> auxv();
             case "cmdline" -> cmdline();
             case "stat" -> stat().getBytes(StandardCharsets.UTF_8);
+            case "status" -> status().getBytes(StandardCharsets.UTF_8);
+            case "comm" -> (name(status.get()) + "\n").getBytes(StandardCharsets.UTF_8);
             default -> null;
         };
     }
@@ -117,7 +123,7 @@ public final class ProcFiles {
     private String stat() {
         Status st = status.get();
         StringBuilder out = new StringBuilder();
-        String name = st.name().length > 0 ? new String(st.name(), StandardCharsets.UTF_8) : programName();
+        String name = name(st);
         out.append(pid).append(" (").append(name).append(") R ").append(st.ppid()).append(' ')
                 .append(st.pgrp()).append(' ').append(st.session()).append(" 0 -1 0 0 0 0 0 ")
                 .append(st.cpu().userTicks()).append(' ').append(st.cpu().systemTicks()).append(' ')
@@ -128,6 +134,54 @@ public final class ProcFiles {
             out.append(" 0");
         }
         return out.append('\n').toString();
+    }
+
+    private String name(Status st) {
+        return st.name().length > 0 ? new String(st.name(), StandardCharsets.UTF_8) : programName();
+    }
+
+    /**
+     * proc_pid_status(5): the host's file, which qemu 7.2 passes whole (so that its Name is
+     * qemu-riscv64's and its Threads the emulator's), with the lines that would describe the JVM
+     * rewritten for the guest process: its name, state, ids, thread count and signal masks. The
+     * memory, capability and scheduling lines stay the host's, as under qemu.
+     */
+    private String status() {
+        Status st = status.get();
+        String host;
+        try {
+            host = Files.readString(Path.of("/proc/self/status"));
+        } catch (IOException e) {
+            host = "";
+        }
+        Signals.Masks masks = st.signals();
+        StringBuilder out = new StringBuilder();
+        for (String line : host.split("\n")) {
+            int colon = line.indexOf(':');
+            String key = colon < 0 ? line : line.substring(0, colon);
+            String value = switch (key) {
+                case "Name" -> name(st);
+                case "State" -> "R (running)";
+                case "Tgid", "Pid", "NStgid", "NSpid" -> Integer.toString(pid);
+                case "PPid" -> Integer.toString(st.ppid());
+                case "NSpgid" -> Integer.toString(st.pgrp());
+                case "NSsid" -> Integer.toString(st.session());
+                case "TracerPid" -> "0";
+                case "Threads" -> Integer.toString(st.threads());
+                case "SigPnd" -> sigset(masks.threadPending());
+                case "ShdPnd" -> sigset(masks.processPending());
+                case "SigBlk" -> sigset(masks.blocked());
+                case "SigIgn" -> sigset(masks.ignored());
+                case "SigCgt" -> sigset(masks.caught());
+                default -> null;
+            };
+            out.append(value == null ? line : key + ":\t" + value).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String sigset(long mask) {
+        return String.format("%016x", mask);
     }
 
     /** qemu's name for the process: argv[0]'s last component, at most 15 characters. */

@@ -194,6 +194,22 @@ public final class Signals {
         return pending | t.pending;
     }
 
+    /** The masks /proc/PID/status shows, for {@code t} and the process. */
+    public record Masks(long threadPending, long processPending, long blocked, long ignored, long caught) {}
+
+    public synchronized Masks masks(ThreadSignals t) {
+        long ignoredSet = 0;
+        long caughtSet = 0;
+        for (int sig = 1; sig < actions.length && sig <= 64; sig++) {
+            if (actions[sig].isIgnore()) {
+                ignoredSet |= bit(sig);
+            } else if (!actions[sig].isDefault()) {
+                caughtSet |= bit(sig);
+            }
+        }
+        return new Masks(t.pending, pending, t.blocked, ignoredSet, caughtSet);
+    }
+
     public synchronized AltStack altStack(ThreadSignals t) {
         return t.altStack;
     }
