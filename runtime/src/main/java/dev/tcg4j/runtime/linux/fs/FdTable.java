@@ -19,12 +19,16 @@ public final class FdTable {
     private final Libc libc;
     private final TreeMap<Integer, Integer> guestToHost = new TreeMap<>();
     /**
-     * Host fds known to stand for a regular file or a directory, whose reads and writes never wait
-     * (POSIX: poll always reports them ready), and those known not to. Forgotten when the host fd
+     * Host fds known to stand for a file whose reads and writes never wait ({@link HostFileKind#neverWaits}:
+     * poll always reports them ready), and those known not to. Forgotten when the host fd
      * closes, since the number may then be reused.
      */
     private final java.util.BitSet typeKnown = new java.util.BitSet();
     private final java.util.BitSet neverWaits = new java.util.BitSet();
+    /** Of those known, the pipes (FIFOs), whose small writes are atomic. */
+    private final java.util.BitSet pipes = new java.util.BitSet();
+    /** Host fds whose kind of file refused a read or write without waiting (RWF_NOWAIT). */
+    private final java.util.BitSet refusesNoWait = new java.util.BitSet();
     /** The host fds behind guest 0, 1 and 2 at the start: owned by whoever started the run, never closed here. */
     private int[] stdio = {0, 1, 2};
 
@@ -106,8 +110,9 @@ public final class FdTable {
     }
 
     /**
-     * Whether I/O on {@code hostFd} never waits (a regular file, a directory), so that a read or a
-     * write needs no interruptible wait for readiness first; asked of the host once per fd.
+     * Whether I/O on {@code hostFd} never waits (a regular file, a directory, /dev/null and its
+     * kin), so that a read or a write needs no interruptible wait for readiness first; asked of the
+     * host once per fd.
      */
     public boolean neverWaits(int hostFd) {
         synchronized (this) {
@@ -115,24 +120,48 @@ public final class FdTable {
                 return neverWaits.get(hostFd);
             }
         }
-        boolean never = isFileOrDirectory(hostFd);
+        return learnKind(hostFd).neverWaits();
+    }
+
+    /** Whether {@code hostFd} is a pipe (asked of the host once per fd, with {@link #neverWaits}). */
+    public boolean isPipe(int hostFd) {
+        synchronized (this) {
+            if (typeKnown.get(hostFd)) {
+                return pipes.get(hostFd);
+            }
+        }
+        return learnKind(hostFd).pipe();
+    }
+
+    private HostFileKind learnKind(int hostFd) {
+        HostFileKind kind = HostFileKind.of(libc, hostFd);
+        if (kind == null) {
+            return HostFileKind.UNKNOWN;
+        }
         synchronized (this) {
             if (guestToHost.containsValue(hostFd)) { // closed meanwhile: the answer is not kept
                 typeKnown.set(hostFd);
-                neverWaits.set(hostFd, never);
+                neverWaits.set(hostFd, kind.neverWaits());
+                pipes.set(hostFd, kind.pipe());
             }
         }
-        return never;
+        return kind;
     }
 
-    private boolean isFileOrDirectory(int hostFd) {
-        HostFileKind kind = HostFileKind.of(libc, hostFd);
-        return kind != null && (kind.regularFile() || kind.directory());
+    /** Whether a read or write without waiting is worth trying on {@code hostFd}. */
+    public synchronized boolean triesNoWait(int hostFd) {
+        return !refusesNoWait.get(hostFd);
+    }
+
+    /** {@code hostFd}'s kind of file cannot read or write without waiting: poll first from now on. */
+    public synchronized void refusedNoWait(int hostFd) {
+        refusesNoWait.set(hostFd);
     }
 
     private long closeHost(int hostFd) {
         if (hostFd >= 0) {
             typeKnown.clear(hostFd);
+            refusesNoWait.clear(hostFd);
         }
         if (hostFd <= 2 || hostFd == stdio[0] || hostFd == stdio[1] || hostFd == stdio[2]
                 || guestToHost.containsValue(hostFd)) {

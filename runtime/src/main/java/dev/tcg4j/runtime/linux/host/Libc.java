@@ -26,6 +26,8 @@ public final class Libc {
     private static final HostFunction PWRITE = HostFunction.returningLong("pwrite64");
     private static final HostFunction READV = HostFunction.returningLong("readv");
     private static final HostFunction WRITEV = HostFunction.returningLong("writev");
+    private static final HostFunction PREADV2 = HostFunction.returningLong("preadv2");
+    private static final HostFunction PWRITEV2 = HostFunction.returningLong("pwritev2");
     private static final HostFunction OPENAT = HostFunction.variadicReturningInt("openat");
     private static final HostFunction CLOSE = HostFunction.returningInt("close");
     private static final HostFunction LSEEK = HostFunction.returningLong("lseek64");
@@ -95,6 +97,15 @@ public final class Libc {
     }
 
     /** {@code iov} is a native array of host {@code struct iovec}. */
+    /** preadv2 and pwritev2: {@code offset} -1 is the file position, as readv and writev use. */
+    public long preadv2(int fd, MemorySegment iov, int count, long offset, int flags) {
+        return PREADV2.call(fd, iov.address(), count, offset, flags);
+    }
+
+    public long pwritev2(int fd, MemorySegment iov, int count, long offset, int flags) {
+        return PWRITEV2.call(fd, iov.address(), count, offset, flags);
+    }
+
     public long readv(int fd, MemorySegment iov, int count) {
         return READV.call(fd, iov.address(), count);
     }

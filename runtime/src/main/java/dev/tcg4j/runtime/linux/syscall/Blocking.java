@@ -67,12 +67,17 @@ final class Blocking {
             if (libc.poll(pfd, 1, 0) != 0) {
                 return 0;
             }
-            if ((libc.fcntl(hostFd, F_GETFL, 0) & O_NONBLOCK) != 0) {
+            if (nonBlocking(libc, hostFd)) {
                 return 0;
             }
             long r = poll(libc, pfd, 1, -1);
             return r < 0 ? r : 0;
         }
+    }
+
+    /** Whether {@code hostFd} is open O_NONBLOCK, so that a call on it that is not ready says EAGAIN. */
+    static boolean nonBlocking(Libc libc, int hostFd) {
+        return (libc.fcntl(hostFd, F_GETFL, 0) & O_NONBLOCK) != 0;
     }
 
     /** EINTR from a wait becomes the restartable ERESTARTSYS (SA_RESTART decides). */

@@ -77,9 +77,54 @@ final class EventSyscalls {
         if (mask != null) {
             return readSignalfd(self, h, mask, addr, n);
         }
-        long w = fds.neverWaits(h) ? 0 : Blocking.awaitReady(libc, h, Blocking.POLLIN);
+        if (fds.neverWaits(h)) {
+            return files.read(fd, addr, n);
+        }
+        long r = tryWithoutWaiting(h, () -> files.transferNoWait(fd, addr, n, false), n, false);
+        if (r != NOT_READY) {
+            return r;
+        }
+        long w = Blocking.awaitReady(libc, h, Blocking.POLLIN);
         return w < 0 ? Blocking.restartable(w) : files.read(fd, addr, n);
     }
+
+    /**
+     * The transfer when the file is ready now, in one host call (a read returns what is there, as a
+     * blocking one does; a write only when it is a pipe write of at most PIPE_BUF bytes, which is
+     * all-or-nothing either way); else {@link #NOT_READY}, and the caller waits interruptibly first.
+     */
+    private long tryWithoutWaiting(int h, java.util.function.LongSupplier transfer, long n, boolean write) {
+        if (!fds.triesNoWait(h) || write && (Long.compareUnsigned(n, PIPE_BUF) > 0 || !fds.isPipe(h))) {
+            return NOT_READY;
+        }
+        long r = transfer.getAsLong();
+        if (r == -Errno.EOPNOTSUPP || r == -Errno.EINVAL || r == -Errno.ENOSYS) {
+            fds.refusedNoWait(h); // this kind of file, or this host kernel, cannot
+            return NOT_READY;
+        }
+        if (r == -Errno.EAGAIN) {
+            return Blocking.nonBlocking(libc, h) ? r : NOT_READY; // an event loop's last read: no poll
+        }
+        return r;
+    }
+
+    /** The bytes a guest iovec array asks for; more than PIPE_BUF when it cannot be read. */
+    private long vectorLength(long iov, long count) {
+        if (count < 0 || count > 1024) {
+            return Long.MAX_VALUE;
+        }
+        long total = 0;
+        for (long i = 0; i < count; i++) {
+            long len = memory.accessible(iov + 16 * i + 8, 8, GuestMemory.READ) ? memory.ld64(iov + 16 * i + 8) : -1;
+            if (len < 0 || (total += len) < 0) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return total;
+    }
+
+    private static final long NOT_READY = Long.MIN_VALUE;
+    private static final long PIPE_BUF = 4096;
 
     /** write, after an interruptible wait for room (a full pipe or socket). */
     long write(long fd, long addr, long n) {
@@ -87,7 +132,14 @@ final class EventSyscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
-        long w = fds.neverWaits(h) ? 0 : Blocking.awaitReady(libc, h, Blocking.POLLOUT);
+        if (fds.neverWaits(h)) {
+            return files.write(fd, addr, n);
+        }
+        long r = tryWithoutWaiting(h, () -> files.transferNoWait(fd, addr, n, true), n, true);
+        if (r != NOT_READY) {
+            return r;
+        }
+        long w = Blocking.awaitReady(libc, h, Blocking.POLLOUT);
         return w < 0 ? Blocking.restartable(w) : files.write(fd, addr, n);
     }
 
@@ -96,7 +148,14 @@ final class EventSyscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
-        long w = fds.neverWaits(h) ? 0 : Blocking.awaitReady(libc, h, Blocking.POLLIN);
+        if (fds.neverWaits(h)) {
+            return files.vectored(fd, iov, count, false);
+        }
+        long r = tryWithoutWaiting(h, () -> files.vectored(fd, iov, count, false, true), Long.MIN_VALUE, false);
+        if (r != NOT_READY) {
+            return r;
+        }
+        long w = Blocking.awaitReady(libc, h, Blocking.POLLIN);
         return w < 0 ? Blocking.restartable(w) : files.vectored(fd, iov, count, false);
     }
 
@@ -105,7 +164,14 @@ final class EventSyscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
-        long w = fds.neverWaits(h) ? 0 : Blocking.awaitReady(libc, h, Blocking.POLLOUT);
+        if (fds.neverWaits(h)) {
+            return files.vectored(fd, iov, count, true);
+        }
+        long r = tryWithoutWaiting(h, () -> files.vectored(fd, iov, count, true, true), vectorLength(iov, count), true);
+        if (r != NOT_READY) {
+            return r;
+        }
+        long w = Blocking.awaitReady(libc, h, Blocking.POLLOUT);
         return w < 0 ? Blocking.restartable(w) : files.vectored(fd, iov, count, true);
     }
 

@@ -91,6 +91,28 @@ final class FileSyscalls {
         return libc.read(h, dst, dst.byteSize());
     }
 
+    /**
+     * read or write that does not wait ({@code RWF_NOWAIT}): the transfer, or -EAGAIN when the file
+     * is not ready, or -EOPNOTSUPP (-EINVAL, -ENOSYS on older hosts) when the host cannot say for this
+     * kind of file. One host call where waiting first for readiness took two.
+     */
+    long transferNoWait(long fd, long addr, long n, boolean write) {
+        int h = fds.host((int) fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        MemorySegment data = write ? buf.in(addr, n) : buf.out(addr, n);
+        MemorySegment iov = ONE_IOVEC.get();
+        iov.set(ValueLayout.JAVA_LONG, 0, data.address());
+        iov.set(ValueLayout.JAVA_LONG, 8, data.byteSize());
+        return write ? brokenPipe(libc.pwritev2(h, iov, 1, CURRENT_POSITION, RWF_NOWAIT))
+                : libc.preadv2(h, iov, 1, CURRENT_POSITION, RWF_NOWAIT);
+    }
+
+    private static final int RWF_NOWAIT = 8;
+    private static final long CURRENT_POSITION = -1;
+    private static final ThreadLocal<MemorySegment> ONE_IOVEC = ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(16, 8));
+
     long write(long fd, long addr, long n) {
         int h = fds.host((int) fd);
         if (h < 0) {
@@ -131,6 +153,11 @@ final class FileSyscalls {
 
     /** readv/writev with the guest's iovec array rebuilt as host iovecs pointing into guest memory. */
     long vectored(long fd, long iov, long count, boolean write) {
+        return vectored(fd, iov, count, write, false);
+    }
+
+    /** readv or writev; {@code noWait} as {@link #transferNoWait} does it. */
+    long vectored(long fd, long iov, long count, boolean write, boolean noWait) {
         int h = fds.host((int) fd);
         if (h < 0) {
             return -Errno.EBADF;
@@ -146,6 +173,10 @@ final class FileSyscalls {
                 MemorySegment seg = len == 0 ? MemorySegment.NULL : write ? buf.in(base, len) : buf.out(base, len);
                 host.set(ValueLayout.ADDRESS, 16L * i, seg);
                 host.set(ValueLayout.JAVA_LONG, 16L * i + 8, seg.byteSize());
+            }
+            if (noWait) {
+                return write ? brokenPipe(libc.pwritev2(h, host, (int) count, CURRENT_POSITION, RWF_NOWAIT))
+                        : libc.preadv2(h, host, (int) count, CURRENT_POSITION, RWF_NOWAIT);
             }
             return write ? brokenPipe(libc.writev(h, host, (int) count)) : libc.readv(h, host, (int) count);
         }
