@@ -37,6 +37,37 @@ class FdTableTest {
     }
 
     @Test
+    void memoryDevicesNeverWaitATtyMayAndPipesAreKnown() throws Exception {
+        try (Arena arena = Arena.ofConfined()) {
+            int devNull = (int) libc.openat(Libc.AT_FDCWD, arena.allocateFrom("/dev/null"), 2, 0);
+            int devZero = (int) libc.openat(Libc.AT_FDCWD, arena.allocateFrom("/dev/zero"), 0, 0);
+            int devUrandom = (int) libc.openat(Libc.AT_FDCWD, arena.allocateFrom("/dev/urandom"), 0, 0);
+            int tty = (int) libc.openat(Libc.AT_FDCWD, arena.allocateFrom("/dev/ptmx"), 2 | 0400, 0); // O_NOCTTY
+            MemorySegment pair = arena.allocate(8, 4);
+            libc.pipe2(pair, 0);
+            int readEnd = pair.get(ValueLayout.JAVA_INT, 0);
+            for (int fd : new int[] {devNull, devZero, devUrandom, readEnd, pair.get(ValueLayout.JAVA_INT, 4)}) {
+                fds.install(fd);
+            }
+            assertTrue(fds.neverWaits(devNull));
+            assertTrue(fds.neverWaits(devZero));
+            assertTrue(fds.neverWaits(devUrandom));
+            assertFalse(fds.neverWaits(readEnd));
+            assertTrue(fds.isPipe(readEnd));
+            assertFalse(fds.isPipe(devNull));
+            if (tty >= 0) { // a pseudo-terminal's master, where the machine has /dev/ptmx
+                fds.install(tty);
+                assertFalse(fds.neverWaits(tty));
+                assertFalse(fds.isPipe(tty));
+            }
+            assertTrue(fds.triesNoWait(readEnd));
+            fds.refusedNoWait(readEnd);
+            assertFalse(fds.triesNoWait(readEnd));
+            fds.closeAll();
+        }
+    }
+
+    @Test
     void aClosedFdsAnswerIsForgottenForTheNumbersNextFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("f"), "x");
         try (Arena arena = Arena.ofConfined()) {
