@@ -117,6 +117,22 @@ class DebianPackagesTest {
         assertEquals("first\nlate\n", tcg4j.stdoutText(), tcg4j::describe);
     }
 
+    /**
+     * A program built for the host, exec'd from the guest (here the host's sh, wc, pwd and yes, which
+     * the sysroot lacks), runs natively as under qemu, which hands such an execve to the host kernel:
+     * its output, exit status and death by a signal (a signal sent to the guest process reaches it),
+     * with the descriptors, working directory and pipes it inherits; the shell's last command is
+     * exec'd in place of the shell itself.
+     */
+    @Test
+    void hostProgramsExecdFromTheGuestRunNativelyAsUnderQemu() {
+        Path busybox = SYSROOT.resolve("usr/bin/busybox");
+        compare(Invocation.of(busybox, "sh", "-c", "echo abc | /usr/bin/wc -c; cd /tmp && /bin/pwd; "
+                + "/bin/sh -c 'exit 7'; echo \"exit $?\"; /bin/sh -c 'kill -TERM $$'; echo \"killed $?\"; "
+                + "exec 3>&1; /bin/sh -c 'echo to three >&3'; /usr/bin/yes | head -n 2; "
+                + "/bin/sleep 5 & kill $!; wait $!; echo \"stopped $?\"; /bin/sh -c 'exit 9'"), 9);
+    }
+
     private static Path lua() {
         return SYSROOT.resolve("usr/bin/lua5.4");
     }

@@ -13,6 +13,7 @@ import dev.tcg4j.runtime.linux.Errno;
 import dev.tcg4j.runtime.linux.GuestExit;
 import dev.tcg4j.runtime.linux.GuestThread;
 import dev.tcg4j.runtime.linux.GuestThreads;
+import dev.tcg4j.runtime.linux.HostProgram;
 import dev.tcg4j.runtime.linux.LinuxProcess;
 import dev.tcg4j.runtime.linux.LoadedProgram;
 import dev.tcg4j.runtime.linux.ProgramLoader;
@@ -344,6 +345,9 @@ final class GuestProcesses implements ProcessTable.Launcher {
             try {
                 elf = ElfFile.parse(bytes, arch.elfMachine());
             } catch (ElfFormatException e) {
+                if (HostProgram.isHostElf(bytes)) {
+                    return HostProgram.run(process.context(), self, hostPath, argv, request.envp());
+                }
                 return -Errno.ENOEXEC;
             }
         }
