@@ -39,15 +39,14 @@ public final class HostFunction {
             ThreadLocal.withInitial(() -> Arena.global().allocate(CAPTURE));
 
     private final String name;
-    private final MemorySegment address;
+    /** Looked up at the first call, so that a function the host's C library lacks fails only when used. */
+    private volatile MemorySegment address;
     private final boolean returnsInt;
     private final boolean variadic;
     private final long failure;
 
     private HostFunction(String name, boolean returnsInt, boolean variadic, long failure) {
         this.name = name;
-        this.address = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new IllegalStateException("host libc has no " + name));
         this.returnsInt = returnsInt;
         this.variadic = variadic;
         this.failure = failure;
@@ -121,6 +120,11 @@ public final class HostFunction {
     }
 
     private long raw(MemorySegment state, long a0, long a1, long a2, long a3, long a4, long a5) {
+        MemorySegment address = this.address;
+        if (address == null) {
+            address = this.address = LINKER.defaultLookup().find(name)
+                    .orElseThrow(() -> new IllegalStateException("host libc has no " + name));
+        }
         long r;
         try {
             r = variadic

@@ -1,6 +1,7 @@
 package dev.tcg4j.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
@@ -21,6 +22,13 @@ class HostFunctionTest {
     @Test
     void anIntResultIsTheFunctionsOwn() {
         assertEquals(ProcessHandle.current().pid(), HostFunction.returningInt("getpid").call());
+    }
+
+    @Test
+    void aFunctionTheHostLacksFailsWhenCalledNotWhenNamed() {
+        HostFunction missing = HostFunction.returningInt("tcg4j_no_such_function");
+        IllegalStateException e = assertThrows(IllegalStateException.class, missing::call);
+        assertTrue(e.getMessage().contains("tcg4j_no_such_function"), e.getMessage());
     }
 
     @Test

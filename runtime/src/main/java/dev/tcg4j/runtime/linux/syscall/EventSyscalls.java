@@ -14,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Waiting and events: ppoll, pselect6, epoll, eventfd, timerfd and signalfd, and the read/write
@@ -77,15 +78,56 @@ final class EventSyscalls {
         if (mask != null) {
             return readSignalfd(self, h, mask, addr, n);
         }
-        if (fds.neverWaits(h)) {
-            return files.read(fd, addr, n);
+        return mayWait(h, false, () -> n,
+                noWait -> noWait ? files.transferNoWait(fd, addr, n, false) : files.read(fd, addr, n));
+    }
+
+    /** write, after an interruptible wait for room (a full pipe or socket). */
+    long write(long fd, long addr, long n) {
+        int h = fds.host((int) fd);
+        if (h < 0) {
+            return -Errno.EBADF;
         }
-        long r = tryWithoutWaiting(h, () -> files.transferNoWait(fd, addr, n, false), n, false);
+        return mayWait(h, true, () -> n,
+                noWait -> noWait ? files.transferNoWait(fd, addr, n, true) : files.write(fd, addr, n));
+    }
+
+    long readv(long fd, long iov, long count) {
+        int h = fds.host((int) fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        return mayWait(h, false, () -> 0, noWait -> files.vectored(fd, iov, count, false, noWait));
+    }
+
+    long writev(long fd, long iov, long count) {
+        int h = fds.host((int) fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        return mayWait(h, true, () -> vectorLength(iov, count), noWait -> files.vectored(fd, iov, count, true, noWait));
+    }
+
+    /** A host read or write, made without waiting (RWF_NOWAIT) or as the guest asked. */
+    private interface Transfer {
+        long run(boolean noWait);
+    }
+
+    /**
+     * A read or write on host fd {@code h} that may have to wait: at once on a file that never
+     * waits; else without waiting when it can ({@link #tryWithoutWaiting}); else after an
+     * interruptible wait for readiness.
+     */
+    private long mayWait(int h, boolean write, LongSupplier length, Transfer transfer) {
+        if (fds.neverWaits(h)) {
+            return transfer.run(false);
+        }
+        long r = tryWithoutWaiting(h, write, length, transfer);
         if (r != NOT_READY) {
             return r;
         }
-        long w = Blocking.awaitReady(libc, h, Blocking.POLLIN);
-        return w < 0 ? Blocking.restartable(w) : files.read(fd, addr, n);
+        long w = Blocking.awaitReady(libc, h, write ? Blocking.POLLOUT : Blocking.POLLIN);
+        return w < 0 ? Blocking.restartable(w) : transfer.run(false);
     }
 
     /**
@@ -93,11 +135,11 @@ final class EventSyscalls {
      * blocking one does; a write only when it is a pipe write of at most PIPE_BUF bytes, which is
      * all-or-nothing either way); else {@link #NOT_READY}, and the caller waits interruptibly first.
      */
-    private long tryWithoutWaiting(int h, java.util.function.LongSupplier transfer, long n, boolean write) {
-        if (!fds.triesNoWait(h) || write && (Long.compareUnsigned(n, PIPE_BUF) > 0 || !fds.isPipe(h))) {
+    private long tryWithoutWaiting(int h, boolean write, LongSupplier length, Transfer transfer) {
+        if (!fds.triesNoWait(h) || write && (!fds.isPipe(h) || Long.compareUnsigned(length.getAsLong(), PIPE_BUF) > 0)) {
             return NOT_READY;
         }
-        long r = transfer.getAsLong();
+        long r = transfer.run(true);
         if (r == -Errno.EOPNOTSUPP || r == -Errno.EINVAL || r == -Errno.ENOSYS) {
             fds.refusedNoWait(h); // this kind of file, or this host kernel, cannot
             return NOT_READY;
@@ -125,55 +167,6 @@ final class EventSyscalls {
 
     private static final long NOT_READY = Long.MIN_VALUE;
     private static final long PIPE_BUF = 4096;
-
-    /** write, after an interruptible wait for room (a full pipe or socket). */
-    long write(long fd, long addr, long n) {
-        int h = fds.host((int) fd);
-        if (h < 0) {
-            return -Errno.EBADF;
-        }
-        if (fds.neverWaits(h)) {
-            return files.write(fd, addr, n);
-        }
-        long r = tryWithoutWaiting(h, () -> files.transferNoWait(fd, addr, n, true), n, true);
-        if (r != NOT_READY) {
-            return r;
-        }
-        long w = Blocking.awaitReady(libc, h, Blocking.POLLOUT);
-        return w < 0 ? Blocking.restartable(w) : files.write(fd, addr, n);
-    }
-
-    long readv(long fd, long iov, long count) {
-        int h = fds.host((int) fd);
-        if (h < 0) {
-            return -Errno.EBADF;
-        }
-        if (fds.neverWaits(h)) {
-            return files.vectored(fd, iov, count, false);
-        }
-        long r = tryWithoutWaiting(h, () -> files.vectored(fd, iov, count, false, true), Long.MIN_VALUE, false);
-        if (r != NOT_READY) {
-            return r;
-        }
-        long w = Blocking.awaitReady(libc, h, Blocking.POLLIN);
-        return w < 0 ? Blocking.restartable(w) : files.vectored(fd, iov, count, false);
-    }
-
-    long writev(long fd, long iov, long count) {
-        int h = fds.host((int) fd);
-        if (h < 0) {
-            return -Errno.EBADF;
-        }
-        if (fds.neverWaits(h)) {
-            return files.vectored(fd, iov, count, true);
-        }
-        long r = tryWithoutWaiting(h, () -> files.vectored(fd, iov, count, true, true), vectorLength(iov, count), true);
-        if (r != NOT_READY) {
-            return r;
-        }
-        long w = Blocking.awaitReady(libc, h, Blocking.POLLOUT);
-        return w < 0 ? Blocking.restartable(w) : files.vectored(fd, iov, count, true);
-    }
 
     /** close, forgetting a signalfd. */
     long close(long fd) {
