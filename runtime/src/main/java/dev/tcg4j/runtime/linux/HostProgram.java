@@ -4,7 +4,6 @@ import dev.tcg4j.memory.HostFunction;
 import dev.tcg4j.runtime.linux.fs.FdTable;
 import dev.tcg4j.runtime.linux.host.HostCalls;
 import dev.tcg4j.runtime.linux.host.Libc;
-import dev.tcg4j.runtime.linux.signal.SigAction;
 import dev.tcg4j.runtime.linux.signal.SigInfo;
 import dev.tcg4j.runtime.linux.signal.Signals;
 import java.lang.foreign.Arena;
@@ -142,8 +141,7 @@ public final class HostProgram {
         MemorySegment defaults = arena.allocate(SIGSET_SIZE, 8);
         long toDefault = 0;
         for (int sig = 1; sig <= 64; sig++) {
-            SigAction a = signals.action(sig);
-            if (a == null || !a.isIgnore()) {
+            if (!signals.action(sig).isIgnore()) {
                 toDefault |= Signals.bit(sig);
             }
         }

@@ -105,8 +105,13 @@ final class FileSyscalls {
         MemorySegment iov = ONE_IOVEC.get();
         iov.set(ValueLayout.JAVA_LONG, 0, data.address());
         iov.set(ValueLayout.JAVA_LONG, 8, data.byteSize());
-        return write ? brokenPipe(libc.pwritev2(h, iov, 1, CURRENT_POSITION, RWF_NOWAIT))
-                : libc.preadv2(h, iov, 1, CURRENT_POSITION, RWF_NOWAIT);
+        return withoutWaiting(h, iov, 1, write);
+    }
+
+    /** preadv2 or pwritev2 with RWF_NOWAIT at the file position, over the host iovecs {@code iov}. */
+    private long withoutWaiting(int h, MemorySegment iov, int count, boolean write) {
+        return write ? brokenPipe(libc.pwritev2(h, iov, count, CURRENT_POSITION, RWF_NOWAIT))
+                : libc.preadv2(h, iov, count, CURRENT_POSITION, RWF_NOWAIT);
     }
 
     private static final int RWF_NOWAIT = 8;
@@ -175,8 +180,7 @@ final class FileSyscalls {
                 host.set(ValueLayout.JAVA_LONG, 16L * i + 8, seg.byteSize());
             }
             if (noWait) {
-                return write ? brokenPipe(libc.pwritev2(h, host, (int) count, CURRENT_POSITION, RWF_NOWAIT))
-                        : libc.preadv2(h, host, (int) count, CURRENT_POSITION, RWF_NOWAIT);
+                return withoutWaiting(h, host, (int) count, write);
             }
             return write ? brokenPipe(libc.writev(h, host, (int) count)) : libc.readv(h, host, (int) count);
         }
