@@ -20,7 +20,7 @@ import java.util.Objects;
  * what it may do and which pc it is at (the block's or the instruction's address: translated code does
  * not keep the pc up to date between instructions).
  */
-public record ExecAdapter(PluginSession session, int generation, ExecCallback callback, Object userData,
+public record ExecAdapter(PluginSession session, Generation generation, ExecCallback callback, Object userData,
         RegAccess regs, long pc) implements ExecHook {
     private static final MethodType TYPE = MethodType.methodType(void.class, long.class);
 
@@ -38,7 +38,7 @@ public record ExecAdapter(PluginSession session, int generation, ExecCallback ca
 
     @Override
     public void onExec(long vcpuIndex) {
-        if (!session.isCurrent(generation)) {
+        if (!generation.isCurrent()) {
             return;
         }
         if (regs != RegAccess.NO_REGS) {

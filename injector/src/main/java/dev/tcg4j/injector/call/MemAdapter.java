@@ -11,7 +11,7 @@ import java.util.Objects;
  * record for the reason {@link ExecAdapter} is one. As there, a callback that asked for registers
  * runs in its vCPU's scope at the pc of its instruction.
  */
-public record MemAdapter(PluginSession session, int generation, MemCallback callback, Object userData,
+public record MemAdapter(PluginSession session, Generation generation, MemCallback callback, Object userData,
         RegAccess regs, long pc) implements MemHook {
     private static final MethodType TYPE =
             MethodType.methodType(void.class, long.class, long.class, long.class, long.class);
@@ -30,7 +30,7 @@ public record MemAdapter(PluginSession session, int generation, MemCallback call
 
     @Override
     public void onMem(long vcpuIndex, long meminfo, long vaddr, long value) {
-        if (!session.isCurrent(generation)) {
+        if (!generation.isCurrent()) {
             return;
         }
         if (regs != RegAccess.NO_REGS) {

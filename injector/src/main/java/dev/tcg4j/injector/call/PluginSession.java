@@ -10,7 +10,7 @@ import java.util.Objects;
 public final class PluginSession {
     private final String name;
     private final VcpuScopes scopes;
-    private volatile int generation;
+    private volatile Generation generation = Generation.first();
     private volatile boolean uninstalled;
 
     public PluginSession(String name, VcpuScopes scopes) {
@@ -26,17 +26,14 @@ public final class PluginSession {
         return scopes;
     }
 
-    public int generation() {
+    /** The generation that callbacks registered now belong to. */
+    public Generation generation() {
         return generation;
     }
 
-    public boolean isCurrent(int gen) {
-        return generation == gen;
-    }
-
     /** Forgets every callback registered so far. */
-    public void newGeneration(boolean uninstall) {
-        generation++;
+    public synchronized void newGeneration(boolean uninstall) {
+        generation = generation.end();
         if (uninstall) {
             uninstalled = true;
         }

@@ -5,6 +5,7 @@ import dev.tcg4j.injector.PluginFailure;
 import dev.tcg4j.injector.PluginHost;
 import dev.tcg4j.injector.PluginSpec;
 import dev.tcg4j.injector.PluginStartException;
+import dev.tcg4j.injector.call.Generation;
 import dev.tcg4j.injector.call.PluginSession;
 import dev.tcg4j.injector.call.VcpuScope;
 import dev.tcg4j.injector.call.VcpuScopes;
@@ -64,9 +65,9 @@ public final class PluginCore implements PluginHost, TranslationCallbacks {
     /** The argument that picks one plugin of a jar holding several: {@code -plugin x.jar,plugin=NAME}. */
     static final String PICK_ARGUMENT = "plugin";
 
-    record Registered<T>(PluginSession plugin, int generation, T callback) {
+    record Registered<T>(PluginSession plugin, Generation generation, T callback) {
         boolean current() {
-            return plugin.isCurrent(generation);
+            return generation.isCurrent();
         }
     }
 

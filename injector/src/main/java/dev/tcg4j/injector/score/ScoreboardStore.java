@@ -21,8 +21,14 @@ public final class ScoreboardStore implements Scoreboard {
     private final IntSupplier vcpuCount;
     private final ScoreboardSlot[] slots;
     private final HostRow hostRow;
-    /** Rows by vCPU index; replaced by a longer copy (the same rows) under the lock when a vCPU is past it. */
-    private volatile long[][] rows = NO_ROWS;
+    /**
+     * Rows by vCPU index; replaced by a longer copy (the same rows) under the lock when a vCPU is past it.
+     * Read without a barrier: plugin callbacks read it on every call, where a volatile read cost as much as
+     * the rest of the callback. A reader that sees an older copy, or a null where another thread's row is
+     * being published, finds no row and asks again under the lock; a row once given is never replaced, so a
+     * stale copy never gives a wrong one.
+     */
+    private long[][] rows = NO_ROWS;
 
     public ScoreboardStore(int stride, IntSupplier vcpuCount) {
         if (stride < 1) {
@@ -57,17 +63,26 @@ public final class ScoreboardStore implements Scoreboard {
 
     /** The row of {@code vcpuIndex}, made now if it has none; always the same array for the same vCPU. */
     long[] row(int vcpuIndex) {
-        long[] row = existingRow(vcpuIndex);
+        long[] row = rowSeenWithoutLock(vcpuIndex);
         return row != null ? row : newRow(vcpuIndex);
     }
 
     /** The row of {@code vcpuIndex}, or null when that vCPU never touched this scoreboard. */
     long[] existingRow(int vcpuIndex) {
+        long[] row = rowSeenWithoutLock(vcpuIndex);
+        return row != null ? row : rowSeenUnderLock(vcpuIndex);
+    }
+
+    private long[] rowSeenWithoutLock(int vcpuIndex) {
         if (vcpuIndex < 0) {
             throw new IndexOutOfBoundsException("no vCPU has index " + vcpuIndex);
         }
         long[][] r = rows;
         return vcpuIndex < r.length ? r[vcpuIndex] : null;
+    }
+
+    private synchronized long[] rowSeenUnderLock(int vcpuIndex) {
+        return rowSeenWithoutLock(vcpuIndex);
     }
 
     private synchronized long[] newRow(int vcpuIndex) {
