@@ -139,6 +139,8 @@ final class Instructions {
     static final int MOV_EXIT = 93;
     /** d a t c: d = a, then {@link #JUMP_UNLESS_STOPPED} t c */
     static final int MOV_JUMP_UNLESS_STOPPED = 94;
+    /** d n a b: d = cpu.hostRow(hostRows[n])[a] += b (a plugin's inline add to its scoreboard) */
+    static final int HOST_ADD = 95;
 
     /** Most helper arguments passed without an array. */
     static final int MAX_DIRECT_ARGS = 6;

@@ -267,6 +267,11 @@ final class Interpreter {
                         f[c[ip + 1]] = cpu.hostRow(p.hostRows[c[ip + 2]])[(int) f[c[ip + 3]]];
                         ip += 4;
                     }
+                    case HOST_ADD -> {
+                        long[] row = cpu.hostRow(p.hostRows[c[ip + 2]]);
+                        f[c[ip + 1]] = row[(int) f[c[ip + 3]]] += f[c[ip + 4]];
+                        ip += 5;
+                    }
                     case HOST_ST -> {
                         cpu.hostRow(p.hostRows[c[ip + 1]])[(int) f[c[ip + 2]]] = f[c[ip + 3]];
                         ip += 4;

@@ -137,7 +137,15 @@ final class Predecoder {
             }
             int branch;
             Op second = fusable(m, op, op.next());
-            if (second != null) {
+            Op hostStore = hostAddEnd(m, op);
+            if (hostStore != null) {
+                Op add = op.next();
+                put(HOST_ADD, layout.frame(m, add.out(0)), hostRow(op), layout.frame(m, op.in(0)),
+                        layout.frame(m, add.in(1)));
+                branch = -1;
+                op = hostStore;
+                opc = op.opcode();
+            } else if (second != null) {
                 emitFused(m, op, second, exitIndex(second));
                 branch = -1;
                 op = second;
@@ -205,6 +213,29 @@ final class Predecoder {
             case QEMU_ST -> first == Opcode.ADD && next.in(1) == t && next.in(0) != t && littleEndian(next) ? next : null;
             default -> null;
         };
+    }
+
+    /**
+     * The store that ends a scoreboard add starting at {@code load}, or null: a host load, a sum of the
+     * loaded value and something else, and the store of the sum to the same entry, as the inject pass
+     * emits a plugin's inline add. One instruction instead of three, and one row lookup instead of two.
+     * The load's temp must be the sum's or one nothing else reads; the sum's temp keeps its value.
+     */
+    private Op hostAddEnd(int m, Op load) {
+        if (load.opcode() != Opcode.HOST_LD) {
+            return null;
+        }
+        Op add = load.next();
+        Op store = add == null ? null : add.next();
+        if (store == null || add.opcode() != Opcode.ADD || store.opcode() != Opcode.HOST_ST) {
+            return null;
+        }
+        Temp loaded = load.out(0);
+        Temp sum = add.out(0);
+        boolean sameEntry = store.aux() == load.aux() && store.in(0) == load.in(0) && store.in(0).isConst();
+        boolean loadedOnlyHere = loaded == sum || layout.reads(m, loaded) == 1;
+        return add.in(0) == loaded && add.in(1) != loaded && store.in(1) == sum && sameEntry && loadedOnlyHere
+                ? store : null;
     }
 
     private static boolean littleEndian(Op access) {

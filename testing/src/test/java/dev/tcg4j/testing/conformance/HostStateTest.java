@@ -68,6 +68,39 @@ class HostStateTest {
         assertEquals(List.of(300, 0), asked);
     }
 
+    /**
+     * An inline add (load, sum, store back) that the interpreter runs as one instruction: the temps
+     * keep their values after it, and a load whose value is read again is not folded into the sum.
+     */
+    @Test
+    void aScoreboardAddLeavesItsTempsAsTheThreeOpsWould() {
+        long[] row = {10, 20, 30};
+        HostRow host = new HostRow(vcpu -> row, "row");
+        TranslationBlock tb = Ir.block(0x1000, e -> {
+            e.insnStart(0x1000);
+            Temp sum = e.newTemp();
+            e.hostLd(sum, host, e.constant(0));
+            e.addi(sum, sum, 5);
+            e.hostSt(host, e.constant(0), sum);
+            e.mov(X[1], sum);
+            Temp loaded = e.newTemp();
+            Temp other = e.newTemp();
+            e.hostLd(loaded, host, e.constant(1));
+            e.add(other, loaded, X[3]);
+            e.hostSt(host, e.constant(1), other);
+            e.mov(X[2], loaded);
+            e.hostLd(loaded, host, e.constant(2));
+            e.add(other, loaded, X[3]);
+            e.hostSt(host, e.constant(1), other);
+            e.movi(PC, 0x1004);
+            e.exitTb(0);
+        });
+        Outcome o = BackendComparison.run(tb, Ir.state().reg(3, 100).hostArray(row));
+        assertEquals(15, o.reg(1));
+        assertEquals(20, o.reg(2));
+        assertArrayEquals(new long[] {15, 130, 30}, o.hostArray(0));
+    }
+
     @Test
     void readsTheVcpuIndex() {
         TranslationBlock tb = Ir.block(0x1000, e -> {
