@@ -28,16 +28,18 @@ public record MemAdapter(PluginSession session, Generation generation, MemCallba
         return new MemAdapter(session, session.generation(), callback, userData, regs, pc);
     }
 
+    /** Shaped as {@link ExecAdapter#onExec}, for the same reason. */
     @Override
     public void onMem(long vcpuIndex, long meminfo, long vaddr, long value) {
-        if (!generation.isCurrent()) {
-            return;
-        }
-        if (regs != RegAccess.NO_REGS) {
+        if (regs == RegAccess.NO_REGS && generation.isCurrent()) {
+            try {
+                callback.onMem((int) vcpuIndex, new AccessInfo((int) meminfo, value), vaddr, userData);
+            } catch (Throwable t) {
+                throw PluginCalls.rethrow(session, t);
+            }
+        } else if (generation.isCurrent()) {
             onMemInScope((int) vcpuIndex, (int) meminfo, vaddr, value);
-            return;
         }
-        callNoScope((int) vcpuIndex, (int) meminfo, vaddr, value);
     }
 
     private void onMemInScope(int vcpu, int meminfo, long vaddr, long value) {

@@ -45,9 +45,20 @@ public final class ScoreboardSlot implements ScoreboardU64 {
         store.row(vcpuIndex)[offset] = value;
     }
 
+    /**
+     * Spelled out rather than through {@link ScoreboardStore#row}: a plugin's callback that counts is
+     * inlined once per instruction into translated code, where every bytecode counts against the
+     * JIT's inlining budget for the block.
+     */
     @Override
     public void add(int vcpuIndex, long delta) {
-        store.row(vcpuIndex)[offset] += delta;
+        long[][] rows = store.rows;
+        long[] row;
+        if (vcpuIndex >= 0 && vcpuIndex < rows.length && (row = rows[vcpuIndex]) != null) {
+            row[offset] += delta;
+        } else {
+            store.row(vcpuIndex)[offset] += delta;
+        }
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class ScoreboardStore implements Scoreboard {
      * being published, finds no row and asks again under the lock; a row once given is never replaced, so a
      * stale copy never gives a wrong one.
      */
-    private long[][] rows = NO_ROWS;
+    long[][] rows = NO_ROWS;
 
     public ScoreboardStore(int stride, IntSupplier vcpuCount) {
         if (stride < 1) {

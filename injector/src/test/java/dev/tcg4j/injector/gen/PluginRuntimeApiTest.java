@@ -342,4 +342,31 @@ class PluginRuntimeApiTest {
         assertThrows(IllegalStateException.class, () -> ctx[0].onExit(() -> { }));
         assertEquals(List.of("tb", "reset done", "uninstalled"), log);
     }
+
+    /**
+     * The generation check is folded away by the JIT (see Generation): a reset must still reach a
+     * block whose compiled code inlined the callback, by deoptimising it.
+     */
+    @ParameterizedTest
+    @AllBackends
+    void resetSilencesACallbackInlinedIntoCodeTheJitHasCompiled(Backend backend) {
+        long[] calls = {0};
+        PluginContext[] ctx = new PluginContext[1];
+        PluginCore core = core(new TestPlugin("hot", (c, args) -> {
+            ctx[0] = c;
+            c.onTbTranslate(tb -> tb.onExec((v, d) -> calls[0]++, RegAccess.NO_REGS, null));
+        }));
+        CpuState cpu = cpu(core);
+        var code = backend.compile(Blocks.standard(core.newTranslatorHooks()).build());
+        int hot = 200_000; // past HotSpot's thresholds for C1 and C2
+        for (int i = 0; i < hot; i++) {
+            code.execute(cpu);
+        }
+        assertEquals(hot, calls[0]);
+        ctx[0].reset(null);
+        for (int i = 0; i < 1000; i++) {
+            code.execute(cpu);
+        }
+        assertEquals(hot, calls[0]);
+    }
 }
