@@ -162,6 +162,14 @@ class QemuPluginTestsTest {
                 run.stderrText());
     }
 
+    /** 0x10 is below every mapping: the first instruction fetch there faults, as a wild jump would. */
+    @Test
+    void setPcFromAVcpuInitCallbackStartsTheVcpuThere() {
+        RunResult run = tcg4j("test-setpc,init=10", "plugin_setpc");
+        assertEquals(128 + 11, run.exitStatus(), run::describe);
+        assertEquals("", run.stdoutText());
+    }
+
     @Test
     void patchingCodeInGuestMemoryChangesWhatRuns() {
         assertEquals("patch_target returned 3 in all\n",

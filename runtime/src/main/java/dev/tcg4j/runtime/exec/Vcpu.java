@@ -14,11 +14,13 @@ import dev.tcg4j.ir.spi.GuestArch;
 public final class Vcpu {
     private final CpuState state;
     private final CpuLoop loop;
+    private final int pcSlot;
 
     @AssistedInject
     Vcpu(@Assisted int index, GuestArch arch, GuestMemory memory, CpuLoop loop) {
         this.state = new CpuState(arch.stateSlots(), index, memory);
         this.loop = loop;
+        this.pcSlot = arch.pcSlot();
     }
 
     /** Makes the vCPUs of a process, numbered as plugins see them (vcpu_index). */
@@ -29,6 +31,11 @@ public final class Vcpu {
 
     public CpuState state() {
         return state;
+    }
+
+    /** Makes the next {@link #run} start at {@code pc}: a plugin set the pc before the first block. */
+    public void resumeAt(long pc) {
+        state.regs[pcSlot] = pc;
     }
 
     /** Runs the guest on this vCPU until an exception (the process exiting) leaves the loop. */

@@ -5,6 +5,7 @@ import dev.tcg4j.injector.PluginFailure;
 import dev.tcg4j.injector.PluginHost;
 import dev.tcg4j.ir.cpu.CpuState;
 import dev.tcg4j.ir.cpu.ExitProcess;
+import dev.tcg4j.ir.cpu.ResumeAt;
 import dev.tcg4j.ir.spi.GuestArch;
 import dev.tcg4j.runtime.exec.Vcpu;
 import dev.tcg4j.runtime.linux.GuestExit;
@@ -92,6 +93,8 @@ final class VcpuThreads implements VcpuStarter {
         try {
             try {
                 plugins.vcpuInit(cpu);
+            } catch (ResumeAt r) {
+                vcpu.resumeAt(r.pc()); // setPc from a vCPU-init callback: the vCPU starts there
             } catch (IllegalStateException pastScoreboards) {
                 linux.fail(pastScoreboards.getMessage()); // more vCPUs than plugin scoreboards hold
                 return;

@@ -12,6 +12,8 @@ import java.util.OptionalLong;
  * QEMU's tests/tcg/plugins/setpc.c, for the guest plugin_setpc.c: the magic system call 4096 either
  * jumps to its second argument from the syscall filter (mode 0), or (mode 1) names a marker
  * address and a target, and the callback of the marker's first instruction jumps to the target.
+ * Beyond setpc.c, {@code init=ADDR} (hex) sets the pc from the vCPU-init callback, before the
+ * first instruction.
  */
 public final class SetPcTestPlugin implements Plugin {
     private static final long MAGIC_SYSCALL = 4096;
@@ -29,6 +31,7 @@ public final class SetPcTestPlugin implements Plugin {
 
     @Override
     public void install(PluginContext ctx, PluginArgs args) {
+        args.last("init").ifPresent(init -> ctx.onVcpuInit(v -> ctx.setPc(v, Long.parseUnsignedLong(init, 16))));
         ctx.onSyscallFilter((v, nr, a) -> {
             if (nr == MAGIC_SYSCALL) {
                 if (a[0] == SETPC) {
