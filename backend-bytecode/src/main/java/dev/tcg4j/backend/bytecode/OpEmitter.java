@@ -395,11 +395,11 @@ final class OpEmitter {
         } else if (canTrap) {
             insnCanTrap = true;
         }
+        if (writes) {
+            method.loadGlobals(); // the result waits on the operand stack: a result going to a global wins, as in TCG
+        }
         if (h.returnsValue()) {
             store(op.out(0));
-        }
-        if (writes) {
-            method.loadGlobals();
         }
     }
 

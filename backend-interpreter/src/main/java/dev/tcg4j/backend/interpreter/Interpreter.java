@@ -286,12 +286,12 @@ final class Interpreter {
                             writeBack(p, f, regs);
                         }
                         long r = call(s, cpu, f, c, ip + 3);
-                        int d = c[ip + 2];
-                        if (d >= 0) {
-                            f[d] = r;
-                        }
                         if (s.reloadAfter) {
                             reload(p, f, regs);
+                        }
+                        int d = c[ip + 2];
+                        if (d >= 0) {
+                            f[d] = r; // after the reload: a result going to a global wins, as in TCG
                         }
                         ip += 3 + s.arity;
                     }

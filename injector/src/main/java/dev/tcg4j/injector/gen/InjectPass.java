@@ -105,15 +105,15 @@ public final class InjectPass {
 
     /**
      * Memory callbacks that asked for registers run inside the helper on the mem-helper path: the
-     * helper's call must then write registers back first, as the callback's own call would. Only
-     * that: a reload after the call would overwrite the helper's own result (the loaded value of an
-     * AMO or LR), so register writes from such a callback are not seen by the rest of the block.
+     * helper's call then reads and writes registers as the callback's own call would, so that the
+     * callback sees them written back and the rest of the block sees what it wrote. The helper's own
+     * result (the loaded value of an AMO or LR) is assigned after the reload, so it still lands.
      */
     private void syncRegistersAround(Op call, int insn) {
         int need = 0;
         for (MemRequest m : requests.insns().get(insn).onMem()) {
             if (m instanceof MemRequest.Call c) {
-                need |= c.helper().flags() & Helper.READS_GLOBALS;
+                need |= c.helper().flags() & (Helper.READS_GLOBALS | Helper.WRITES_GLOBALS);
             }
         }
         Helper h = call.helper();

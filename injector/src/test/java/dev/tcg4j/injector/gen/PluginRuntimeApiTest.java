@@ -188,6 +188,32 @@ class PluginRuntimeApiTest {
         assertEquals(0x1234, cpu.regs[10], "amoadd's result lands in a0");
     }
 
+    /** The AMO's callback writes a1 and a0; the next instruction copies a1 to a2. */
+    @ParameterizedTest
+    @AllBackends
+    void aMemoryCallbackOnTheMemHelperPathWritesRegistersTheRestOfTheBlockSees(Backend backend) {
+        PluginCore core = core(new TestPlugin("rw", (c, args) -> c.onTbTranslate(tb ->
+                tb.insn(1).onMem((v, info, vaddr, d) -> {
+                    c.writeRegister(v, reg(c, "a1"), 0x77);
+                    c.writeRegister(v, reg(c, "a0"), 0x55);
+                }, RegAccess.RW_REGS, dev.tcg4j.plugin.api.MemRw.W, null))));
+        var hooks = core.newTranslatorHooks();
+        TbBuilder b = new TbBuilder(0x1000, 0, hooks);
+        hooks.tbStart(b);
+        Blocks.insn(b, hooks, 0x1000, 0x0005b503L, Blocks::ld);
+        Blocks.insn(b, hooks, 0x1004, 0x00c5b52fL, tb -> tb.call(Blocks.AMOADD, Blocks.A0, Blocks.A1, Blocks.A2));
+        Blocks.insn(b, hooks, 0x1008, 0x00058613L, tb -> {
+            tb.mov(Blocks.A2, Blocks.A1);
+            tb.movi(Blocks.PC, 0x100c);
+            tb.gotoTb(0);
+        });
+        hooks.tbEnd(b, 3);
+        CpuState cpu = cpu(core);
+        backend.compile(b.build()).execute(cpu);
+        assertEquals(0x77, cpu.regs[12], "the next instruction read the a1 the callback wrote");
+        assertEquals(0x1234, cpu.regs[10], "amoadd's result lands in a0 after the callback's write");
+    }
+
     @ParameterizedTest
     @AllBackends
     void aCallbackThatAskedToWriteChangesWhatTheRestOfTheBlockSees(Backend backend) {
